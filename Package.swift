@@ -63,18 +63,19 @@ let package = Package(
             ]
         ),
 
-        // Tests: one target per module.
+        // Tests: one target per module, and what they share.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "UCWATests", dependencies: ["UCWA"]),
         .testTarget(
             name: "UCWASimulatorTests",
             dependencies: [
-                "UCWASimulator",
+                "UCWASimulator", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "BridgeTests", dependencies: ["Bridge"]),
+        .testTarget(name: "BridgeTests", dependencies: ["Bridge", "TestSupport"]),
         .testTarget(name: "LocalAPITests", dependencies: ["LocalAPI"]),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),
     ],
