@@ -1,0 +1,67 @@
+import NIOHTTP1
+
+/// One complete HTTP request as the router sees it.
+struct SimulatorRequest: Sendable {
+    var method: HTTPMethod
+    /// The path without the query, as sent (not decoded).
+    var path: String
+    /// Decoded query parameters; the first occurrence of a name wins.
+    var query: [String: String]
+    var headers: HTTPHeaders
+    var body: [UInt8]
+
+    init(method: HTTPMethod, uri: String, headers: HTTPHeaders, body: [UInt8]) {
+        self.method = method
+        self.headers = headers
+        self.body = body
+        if let mark = uri.firstIndex(of: "?") {
+            self.path = String(uri[..<mark])
+            self.query = PercentDecoding.formFields(uri[uri.index(after: mark)...]) ?? [:]
+        } else {
+            self.path = uri
+            self.query = [:]
+        }
+    }
+
+    /// The path's segments, without empty ones.
+    var segments: [Substring] {
+        path.split(separator: "/", omittingEmptySubsequences: true)
+    }
+
+    /// The media type of the body, lower-cased, without parameters.
+    var mediaType: String? {
+        headers.first(name: "content-type").map { Self.mediaType(of: $0) }
+    }
+
+    /// True when the client asks for XML: the first JSON or XML type in `Accept` is an XML one.
+    var prefersXML: Bool {
+        xmlMediaType != nil
+    }
+
+    /// The XML media type the client asked for, echoed in the response's `Content-Type`.
+    var xmlMediaType: String? {
+        for value in headers[canonicalForm: "accept"] {
+            let type = Self.mediaType(of: value)
+            if type.hasSuffix("json") {
+                return nil
+            }
+            if type == "application/xml" || type == "application/vnd.microsoft.com.ucwa+xml" {
+                return type
+            }
+        }
+        return nil
+    }
+
+    /// The `cwt=...` token from `Authorization: Bearer cwt=...`, if any.
+    var bearerToken: String? {
+        guard let value = headers.first(name: "authorization") else { return nil }
+        let parts = value.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return parts[1].trimmingCharacters(in: .whitespaces)
+    }
+
+    static func mediaType(of value: some StringProtocol) -> String {
+        let type = value.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return type.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+}

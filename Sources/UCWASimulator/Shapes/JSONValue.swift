@@ -1,0 +1,82 @@
+/// A JSON document with ordered object keys, written by hand so the output is byte-for-byte
+/// predictable and independent of any client model.
+indirect enum JSONValue: Sendable, Equatable {
+    case string(String)
+    case int(Int64)
+    case bool(Bool)
+    case null
+    /// An ASP.NET AJAX date, written as `"\/Date(ms)\/"` (protocol notes §5.2).
+    case date(milliseconds: Int64)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        lhs.serialized() == rhs.serialized()
+    }
+
+    /// A `{"href": ...}` object, optionally with a `title`.
+    static func link(_ href: String, title: String? = nil) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("href", .string(href))]
+        if let title {
+            fields.append(("title", .string(title)))
+        }
+        return .object(fields)
+    }
+
+    func serialized() -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(512)
+        write(to: &output)
+        return output
+    }
+
+    private func write(to output: inout [UInt8]) {
+        switch self {
+        case .string(let value):
+            Self.writeString(value, to: &output)
+        case .int(let value):
+            output.append(contentsOf: Array(String(value).utf8))
+        case .bool(let value):
+            output.append(contentsOf: Array((value ? "true" : "false").utf8))
+        case .null:
+            output.append(contentsOf: Array("null".utf8))
+        case .date(let milliseconds):
+            output.append(contentsOf: Array("\"\\/Date(\(milliseconds))\\/\"".utf8))
+        case .array(let elements):
+            output.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                element.write(to: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .object(let fields):
+            output.append(UInt8(ascii: "{"))
+            for (index, (key, value)) in fields.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                Self.writeString(key, to: &output)
+                output.append(UInt8(ascii: ":"))
+                value.write(to: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func writeString(_ value: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\n"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case UInt8(ascii: "\t"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                output.append(contentsOf: Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8))
+            default:
+                output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}
