@@ -1,3 +1,4 @@
+import Foundation
 import NIOHTTP1
 
 /// One complete HTTP request as the router sees it.
