@@ -63,6 +63,17 @@ let package = Package(
             ]
         ),
 
+        // Benchmarks: separate commands, never part of the test run.
+        .executableTarget(
+            name: "ucwa-sim-bench",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/ucwa-sim-bench"
+        ),
+
         // Tests: one target per module, and what they share.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "UCWATests", dependencies: ["UCWA"]),

@@ -15,6 +15,9 @@ enum JSONBodyDecoding {
         }
         do {
             return try JSONDecoder().decode(type, from: data)
+        } catch let error as UCWADecodingError {
+            // Thrown by a nested decode of an embedded resource; it already names what failed.
+            throw error
         } catch let error as DecodingError {
             throw UCWADecodingError(error, source: source)
         } catch {

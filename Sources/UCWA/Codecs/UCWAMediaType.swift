@@ -56,14 +56,3 @@ public struct UCWAMediaType: Hashable, Sendable, CustomStringConvertible {
         return ([type + "/" + subtype] + rendered).joined(separator: "; ")
     }
 }
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs.
-    func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
-    }
-}

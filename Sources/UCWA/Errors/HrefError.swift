@@ -8,6 +8,7 @@ public struct HrefError: Error, Hashable, Sendable, CustomStringConvertible {
             case unsupportedScheme
             case missingHost
             case containsCredentials
+            case dotSegment
         }
 
         let backing: Backing
@@ -22,6 +23,9 @@ public struct HrefError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let missingHost = Code(backing: .missingHost)
         /// The href carries user information (`user:password@`), which UCWA never sends.
         public static let containsCredentials = Code(backing: .containsCredentials)
+        /// The path has a `.` or `..` segment (literal or percent-encoded), which UCWA never sends and which would
+        /// defeat a check that a path lies under the application's own path.
+        public static let dotSegment = Code(backing: .dotSegment)
 
         public var description: String { backing.rawValue }
     }

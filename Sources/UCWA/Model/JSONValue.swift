@@ -4,11 +4,17 @@ import Foundation
 ///
 /// Numbers are stored as `Double`; integers beyond 2^53 lose precision, which no UCWA property needs.
 public enum JSONValue: Hashable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// Any number.
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object; member order is not kept.
     case object([String: JSONValue])
 
     /// The member named `key` when this is an object, otherwise `nil`.

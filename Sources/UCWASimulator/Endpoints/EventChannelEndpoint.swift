@@ -1,0 +1,152 @@
+import NIOHTTP1
+
+extension SimulatorCore {
+    private enum PollStart {
+        case answered(ParkedPoll.Answer)
+        case parked
+    }
+
+    /// `GET events?ack=N[&timeout=S&medium=S&low=S]`: the P-GET (protocol notes §3).
+    ///
+    /// - `timeout` must lie within the configured bounds (documented 180...1800 s), `medium` and
+    ///   `low` within 5...1800 s, else `400 ParameterValidationFailure`; `timeout` is remembered
+    ///   until changed or until a `resume`. `medium`, `low` and `priority` have no other effect.
+    /// - A parked P-GET of the same application is released with `409 Conflict/PGetReplaced`
+    ///   (whatever its ack; `priority` is not modelled).
+    /// - After the inactivity gap, the transient state is dropped and the answer carries `resume`
+    ///   at once, whatever the ack (inference: the reset itself is the news).
+    /// - Otherwise see `EventChannelState`: re-delivery, acknowledgement, `resync`, or the P-GET is
+    ///   held until events arrive or the timeout passes (then an empty `self` + `next` answer).
+    func handleEvents(_ request: SimulatorRequest, application id: String, username: String) async -> SimulatorResponse {
+        var timeout: Int?
+        if let raw = request.query["timeout"] {
+            let bounds = configuration.minimumEventTimeout...configuration.maximumEventTimeout
+            guard let value = Int(raw), bounds.contains(value) else {
+                return .error(
+                    .badRequest,
+                    .parameterValidation("timeout must be between \(bounds.lowerBound) and \(bounds.upperBound) seconds."),
+                    for: request
+                )
+            }
+            timeout = value
+        }
+        for name in ["medium", "low"] {
+            if let raw = request.query[name] {
+                guard let value = Int(raw), (5...1800).contains(value) else {
+                    return .error(.badRequest, .parameterValidation("\(name) must be between 5 and 1800 seconds."), for: request)
+                }
+            }
+        }
+        let ack = request.query["ack"].flatMap { Int($0) }
+        let answer: ParkedPoll.Answer = await withCheckedContinuation { continuation in
+            var displaced: ParkedPoll?
+            var cancelled: [Task<Void, Never>] = []
+            let start = withLiveApplication(id, of: username) { state, application, now -> PollStart in
+                if let parked = application.channel.parked {
+                    displaced = parked
+                    application.channel.parked = nil
+                    state.counters.pGetsReplaced += 1
+                } else if application.isInactive(now: now, gap: configuration.inactivityGap) {
+                    cancelled = application.resetTransientState()
+                }
+                if let timeout {
+                    application.channel.timeout = timeout
+                }
+                if let shape = application.channel.respond(toAck: ack) {
+                    application.channel.lastReleasedAt = now
+                    return .answered(.events(shape, nil))
+                }
+                let pollID = state.makeID()
+                let seconds = application.channel.timeout ?? configuration.defaultEventTimeout
+                let deadline = now + .seconds(seconds)
+                let timer = Task {
+                    do {
+                        try await self.clock.sleep(until: deadline)
+                    } catch {
+                        return
+                    }
+                    self.releaseTimedOutPoll(application: id, poll: pollID)
+                }
+                application.channel.parked = ParkedPoll(id: pollID, continuation: continuation, timer: timer)
+                return .parked
+            }
+            displaced?.release(with: .error(status: 409, UCWAErrorBody(code: "Conflict", subcode: "PGetReplaced", message: "The pending GET was replaced by a newer one.")))
+            for task in cancelled {
+                task.cancel()
+            }
+            switch start {
+            case nil:
+                continuation.resume(returning: .error(status: 404, .applicationNotFound))
+            case .answered(let answer):
+                continuation.resume(returning: answer)
+            case .parked:
+                break
+            }
+        }
+        switch answer {
+        case .events(let shape, let signal):
+            state.withLock { $0.counters.pGetsServed += 1 }
+            var response: SimulatorResponse =
+                if let mediaType = request.xmlMediaType {
+                    .xml(.ok, shape.xml, mediaType: mediaType)
+                } else {
+                    .json(.ok, shape.json)
+                }
+            if let signal {
+                response.afterWrite = { signal.fire() }
+            }
+            return response
+        case .error(let status, let body):
+            return .error(HTTPResponseStatus(statusCode: status), body, for: request)
+        case .shuttingDown:
+            return SimulatorResponse(status: .serviceUnavailable)
+        }
+    }
+
+    /// Answers a parked P-GET whose timeout passed with an empty `self` + `next` response.
+    private func releaseTimedOutPoll(application id: String, poll: UInt64) {
+        let now = clock.now
+        let released = state.withLock { state -> (ParkedPoll, EventResponseShape)? in
+            guard var application = state.applications[id], let parked = application.channel.parked,
+                parked.id == poll
+            else { return nil }
+            application.channel.parked = nil
+            application.channel.lastReleasedAt = now
+            let shape = application.channel.emptyResponse()
+            state.applications[id] = application
+            return (parked, shape)
+        }
+        if let (parked, shape) = released {
+            parked.continuation.resume(returning: .events(shape, nil))
+        }
+    }
+
+    /// Queues events for an application and answers its parked P-GET with them at once.
+    /// Events of an older generation (before a transient state reset) are dropped. Returns the
+    /// signal that fires when the P-GET response carrying them was written, if one was parked.
+    @discardableResult
+    func emit(
+        _ events: [ChannelEvent],
+        to id: String,
+        generation: Int,
+        update: (inout SimulatedApplication) -> Void = { _ in }
+    ) -> DeliverySignal? {
+        let now = clock.now
+        let released = state.withLock { state -> (ParkedPoll, EventResponseShape)? in
+            guard var application = state.applications[id], application.generation == generation else { return nil }
+            update(&application)
+            application.channel.enqueue(events)
+            defer { state.applications[id] = application }
+            guard let parked = application.channel.parked, let shape = application.channel.takeQueue() else {
+                return nil
+            }
+            application.channel.parked = nil
+            application.channel.lastReleasedAt = now
+            return (parked, shape)
+        }
+        guard let (parked, shape) = released else { return nil }
+        let signal = DeliverySignal()
+        parked.release(with: .events(shape, signal))
+        return signal
+    }
+}

@@ -1,0 +1,113 @@
+import NIOHTTP1
+
+extension SimulatorCore {
+    /// The value of `X-MS-UcwaVersion` on every response. Inference: the docs name the header but
+    /// show no value.
+    static let ucwaVersion = "2"
+
+    /// Answers one request: routing, method check, authentication, scripted faults, then the
+    /// endpoint. Every `continueMessaging` request is recorded with what it was answered.
+    func respond(to request: SimulatorRequest) async -> SimulatorResponse {
+        let route = Route(path: request.path)
+        var response = await respond(to: request, route: route)
+        if case .continueMessaging(let application, let log) = route {
+            record(request, application: application, log: log, response: response)
+        }
+        response.headers.append(("X-MS-UcwaVersion", Self.ucwaVersion))
+        return response
+    }
+
+    private func respond(to request: SimulatorRequest, route: Route) async -> SimulatorResponse {
+        if state.withLock({ $0.shuttingDown }) {
+            return SimulatorResponse(status: .serviceUnavailable)
+        }
+        if case .admin(let segments) = route {
+            return handleAdmin(request, segments: segments)
+        }
+        if route == .unknown {
+            return .error(
+                .notFound,
+                UCWAErrorBody(code: "NotFound", subcode: "ResourceNotFound", message: "The resource does not exist."),
+                for: request
+            )
+        }
+        guard route.allowedMethods.contains(request.method) else {
+            return .error(
+                .methodNotAllowed,
+                UCWAErrorBody(code: "MethodNotAllowed", subcode: nil, message: "The HTTP method is not supported."),
+                for: request
+            )
+        }
+        var username = ""
+        if route.requiresToken {
+            guard let authenticated = authenticate(request) else {
+                return challenge()
+            }
+            username = authenticated
+        }
+        let fault = route.endpoint.flatMap { endpoint in state.withLock { $0.faults.nextFault(for: endpoint) } }
+        if let fault {
+            logger.debug("injecting fault", metadata: ["fault": "\(fault.rawValue)", "path": "\(request.path)"])
+            if let response = fault.response(for: request) {
+                return response
+            }
+            if fault == .connectionClosed {
+                return .closeWithoutAnswer
+            }
+        }
+        var response = await dispatch(request, route: route, username: username)
+        if fault == .acceptThenClose {
+            response.disposition = .closeWithoutAnswer
+        }
+        return response
+    }
+
+    private func dispatch(_ request: SimulatorRequest, route: Route, username: String) async -> SimulatorResponse {
+        switch route {
+        case .root(let redirected):
+            return handleRoot(request, redirected: redirected)
+        case .xframe:
+            return .html(.ok, "<!DOCTYPE html><html><head><title>XFrame</title></head><body></body></html>")
+        case .user:
+            return handleUser(request)
+        case .token:
+            return handleToken(request)
+        case .applications:
+            return handleCreateApplication(request, username: username)
+        case .application(let id):
+            return handleApplication(request, id: id, username: username)
+        case .events(let id):
+            return await handleEvents(request, application: id, username: username)
+        case .conversationLogs(let id):
+            return handleConversationLogs(request, application: id, username: username)
+        case .conversationLog(let id, let log):
+            return handleConversationLog(request, application: id, log: log, username: username)
+        case .continueMessaging(let id, let log):
+            return await handleContinueMessaging(request, application: id, log: log, username: username)
+        case .messagingInvitation(let id, let invitation):
+            return handleMessagingInvitation(request, application: id, invitation: invitation, username: username)
+        case .admin, .unknown:
+            return SimulatorResponse(status: .notFound)
+        }
+    }
+
+    private func record(_ request: SimulatorRequest, application: String, log: String, response: SimulatorResponse) {
+        let input = try? ContinueMessagingInput(request)
+        let answered = response.disposition == .respond ? Int(response.status.code) : nil
+        state.withLock { state in
+            state.counters.continueMessagingReceived += 1
+            state.received.append(
+                ReceivedContinueMessaging(
+                    sequence: state.received.count + 1,
+                    application: application,
+                    conversationLog: SimulatedApplication.path(application) + "/communication/conversationLogs/" + log,
+                    contentType: request.headers.first(name: "content-type"),
+                    operationId: input?.operationId,
+                    messageHref: input?.messageHref,
+                    messageText: input?.messageHref.flatMap { DataURI($0)?.text },
+                    httpStatus: answered
+                )
+            )
+        }
+    }
+}

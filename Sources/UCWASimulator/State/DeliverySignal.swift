@@ -1,0 +1,37 @@
+import Synchronization
+
+/// Fires once the event channel response carrying a batch was written (or failed to be), so
+/// that a `continueMessaging` POST can hold its 201 until its `started` event is out.
+final class DeliverySignal: Sendable {
+    private struct State {
+        var fired = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let state = Mutex(State())
+
+    func fire() {
+        let waiters = state.withLock { state in
+            state.fired = true
+            defer { state.waiters.removeAll() }
+            return state.waiters
+        }
+        for waiter in waiters {
+            waiter.resume()
+        }
+    }
+
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            let fired = state.withLock { state in
+                if !state.fired {
+                    state.waiters.append(continuation)
+                }
+                return state.fired
+            }
+            if fired {
+                continuation.resume()
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// A P-GET the simulator is holding, and the timer that releases it with an empty response.
+struct ParkedPoll: Sendable {
+    /// How a held P-GET is finally answered.
+    enum Answer: Sendable {
+        case events(EventResponseShape, DeliverySignal?)
+        case error(status: Int, UCWAErrorBody)
+        case shuttingDown
+    }
+
+    var id: UInt64
+    var continuation: CheckedContinuation<Answer, Never>
+    var timer: Task<Void, Never>
+
+    /// Cancels the timer and answers the P-GET.
+    func release(with answer: Answer) {
+        timer.cancel()
+        continuation.resume(returning: answer)
+    }
+}
