@@ -19,7 +19,15 @@ let package = Package(
     ],
     targets: [
         // Layer 0: the protocol and the operating system.
-        .target(name: "UCWA"),
+        .target(
+            name: "UCWA",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .systemLibrary(
             name: "CSystemd",
             pkgConfig: "libsystemd",
@@ -76,7 +84,7 @@ let package = Package(
 
         // Tests: one target per module, and what they share.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "UCWATests", dependencies: ["UCWA"]),
+        .testTarget(name: "UCWATests", dependencies: ["UCWA", "UCWASimulator", "TestSupport"]),
         .testTarget(
             name: "UCWASimulatorTests",
             dependencies: [
