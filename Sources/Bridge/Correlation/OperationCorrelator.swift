@@ -1,0 +1,106 @@
+import UCWA
+
+/// Attributes event-channel events to the operations this process started.
+///
+/// The order of calls matters and mirrors the protocol: an operation is registered *before* its
+/// POST goes out, because its events can beat the 201; the 201's `Location` is recorded when it
+/// arrives. An event belongs to an operation when `_embedded[link.rel].operationId` is its id, or
+/// when its normalised `link.href` equals the operation's `Location` (the reference samples show
+/// events without `_embedded`). An operation event that names no id and no known href is kept,
+/// up to `unmatchedLimit`, in case a `Location` recorded later claims it. Events for ids that are
+/// not registered (other clients, or attempts already given up) are ignored, never guessed at.
+///
+/// The correlator is a value with no concurrency of its own; its owner serialises access.
+public struct OperationCorrelator: Sendable {
+    private struct Pending: Sendable {
+        var href: ResolvedHref
+        var progress: OperationProgress
+    }
+
+    private let origin: UCWAOrigin
+    private let unmatchedLimit: Int
+    private var registered: Set<OperationID> = []
+    private var operationByHref: [ResolvedHref: OperationID] = [:]
+    private var unmatched: [Pending] = []
+
+    /// - Parameters:
+    ///   - origin: the UCWA origin that relative hrefs resolve against.
+    ///   - unmatchedLimit: how many unattributed operation events to keep for a later `Location`.
+    public init(origin: UCWAOrigin, unmatchedLimit: Int = 256) {
+        self.origin = origin
+        self.unmatchedLimit = unmatchedLimit
+    }
+
+    /// The operations currently registered.
+    public var operations: Set<OperationID> {
+        registered
+    }
+
+    /// Registers an operation; call it before the POST that starts the operation.
+    public mutating func register(_ id: OperationID) {
+        registered.insert(id)
+    }
+
+    /// Forgets an operation and its href; its later events are ignored.
+    public mutating func unregister(_ id: OperationID) {
+        registered.remove(id)
+        operationByHref = operationByHref.filter { $0.value != id }
+    }
+
+    /// Records the 201's `Location` of a registered operation, and returns the progress of events
+    /// that arrived earlier, naming only that href, in the order they arrived.
+    public mutating func recordLocation(_ location: String, for id: OperationID) -> [OperationUpdate] {
+        guard registered.contains(id), let href = try? origin.resolve(location) else { return [] }
+        operationByHref[href] = id
+        let claimed = unmatched.filter { $0.href == href }
+        unmatched.removeAll { $0.href == href }
+        return claimed.map { OperationUpdate(operationID: id, progress: $0.progress) }
+    }
+
+    /// The progress this event reports for one of our operations, or `nil` when it is not ours.
+    public mutating func correlate(_ event: Event) -> OperationUpdate? {
+        guard let progress = progress(of: event) else { return nil }
+        let href = try? origin.resolve(event.link.href)
+
+        if let rawID = event.operationId {
+            guard let id = try? OperationID(validating: rawID), registered.contains(id) else { return nil }
+            if let href {
+                operationByHref[href] = id
+            }
+            return OperationUpdate(operationID: id, progress: progress)
+        }
+        guard let href else { return nil }
+        if let id = operationByHref[href] {
+            return OperationUpdate(operationID: id, progress: progress)
+        }
+        // Only the start and the end of an operation are worth keeping for a `Location` to come;
+        // `updated` events without an id are mostly about plain resources.
+        if event.type != .updated, !registered.isEmpty {
+            unmatched.append(Pending(href: href, progress: progress))
+            if unmatched.count > unmatchedLimit {
+                unmatched.removeFirst(unmatched.count - unmatchedLimit)
+            }
+        }
+        return nil
+    }
+
+    /// The progress an operation event reports; `nil` for event types operations do not have.
+    private func progress(of event: Event) -> OperationProgress? {
+        switch event.type {
+        case .started:
+            let invitation = try? event.embeddedResource(as: MessagingInvitation.self)
+            let selfHref = invitation?.links["self"]?.href ?? event.link.href
+            return .started(invitation: try? origin.resolve(selfHref))
+        case .updated:
+            let invitation = try? event.embeddedResource(as: MessagingInvitation.self)
+            return .updated(state: invitation?.state)
+        case .completed:
+            if event.status?.isSuccess == true {
+                return .completed(.succeeded)
+            }
+            return .completed(.failed(event.reason))
+        default:
+            return nil
+        }
+    }
+}
