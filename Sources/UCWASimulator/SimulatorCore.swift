@@ -18,7 +18,9 @@ final class SimulatorCore: Sendable {
 
     var origin: String { state.withLock { $0.origin } }
 
-    /// Looks an application up for `username`, removing it if it expired.
+    /// Looks an application up for `username`, removing it if it expired, and runs `body` on it.
+    /// While `body` runs, the application is taken out of `state.applications` (so that it can be
+    /// changed in place next to the rest of the state); it is put back afterwards.
     func withLiveApplication<R>(
         _ id: String,
         of username: String,
@@ -32,17 +34,33 @@ final class SimulatorCore: Sendable {
                 now: now,
                 expiry: configuration.applicationExpiry
             )
-            guard found, var application = state.applications[id] else { return (nil, cancelled) }
+            guard found, var application = state.applications.remove(id) else { return (nil, cancelled) }
             let result = body(&state, &application, now)
-            if state.applications[id] != nil {
-                state.applications[id] = application
-            }
+            state.applications.insert(application)
             return (result, cancelled)
         }
         for task in cancelled {
             task.cancel()
         }
         return result
+    }
+
+    /// Removes a live application of `username` (DELETE); nil when there is none.
+    func removeLiveApplication(_ id: String, of username: String) -> SimulatedApplication? {
+        let now = clock.now
+        let (removed, cancelled) = state.withLock { state -> (SimulatedApplication?, [Task<Void, Never>]) in
+            let (found, cancelled) = state.liveApplication(
+                id,
+                of: username,
+                now: now,
+                expiry: configuration.applicationExpiry
+            )
+            return (found ? state.applications.remove(id) : nil, cancelled)
+        }
+        for task in cancelled {
+            task.cancel()
+        }
+        return removed
     }
 
     /// Ends the application: its parked P-GET gets `answer`, its scripts are cancelled.

@@ -42,7 +42,11 @@ public final class SimulatorServer: Sendable {
 
     /// Binds `configuration.host:configuration.port` (port 0 picks a free one) and starts
     /// serving. Refuses non-loopback addresses with `SimulatorError` code `notLoopback`.
+    /// Calling it twice throws `SimulatorError` code `alreadyStarted`.
     public func start() async throws {
+        guard bound.withLock({ $0 }) == nil else {
+            throw SimulatorError(code: "alreadyStarted", reason: "the simulator is already running")
+        }
         let address = try SocketAddress.makeAddressResolvingHost(configuration.host, port: configuration.port)
         guard Self.isLoopback(address) else {
             throw SimulatorError(code: "notLoopback", reason: "the simulator listens on loopback addresses only")

@@ -65,7 +65,9 @@ struct ApplicationTests {
 
     @Test("the application limit answers 410 Gone/TooManyApplications; an existing endpoint still answers 200")
     func limit() async throws {
-        try await SimulatorFixture.run { $0.applicationLimit = 2 } _: { fixture in
+        try await SimulatorFixture.run {
+            $0.applicationLimit = 2
+        } _: { fixture in
             let token = try await fixture.token()
             for endpoint in ["a", "b"] {
                 let response = try await fixture.postJSON(
@@ -97,7 +99,10 @@ struct ApplicationTests {
         arguments: [
             (#"{"culture":"en-US","userAgent":"tests"}"#, "ParameterValidationFailure"),
             (#"{"culture":"en-US","endpointId":"e","userAgent":""}"#, "ParameterValidationFailure"),
-            (#"{"culture":"en-US","endpointId":"\#(String(repeating: "x", count: 101))","userAgent":"t"}"#, "ParameterValidationFailure"),
+            (
+                #"{"culture":"en-US","endpointId":"\#(String(repeating: "x", count: 101))","userAgent":"t"}"#,
+                "ParameterValidationFailure"
+            ),
             (#"{"culture":"en-US","endpointId":"#, "DeserializationFailure"),
             ("[]", "DeserializationFailure"),
         ]
@@ -149,8 +154,11 @@ struct ApplicationTests {
 
     @Test("another user's application is not found")
     func otherUser() async throws {
-        let other = SimulatedUser(username: "eve@contoso.com", password: "pw", sipURI: "sip:eve@contoso.com", displayName: "Eve")
-        try await SimulatorFixture.run { $0.users = [.default, other] } _: { fixture in
+        let other = SimulatedUser(
+            username: "eve@contoso.com", password: "pw", sipURI: "sip:eve@contoso.com", displayName: "Eve")
+        try await SimulatorFixture.run {
+            $0.users = [.default, other]
+        } _: { fixture in
             let session = try await fixture.openSession()
             let eve = try await fixture.token(username: "eve@contoso.com", password: "pw")
             #expect(try await fixture.get(session.applicationHref, token: eve).status == 404)

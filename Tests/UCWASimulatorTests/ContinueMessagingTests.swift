@@ -3,7 +3,7 @@ import Testing
 import UCWASimulator
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 @Suite("continueMessaging")
@@ -79,8 +79,11 @@ struct ContinueMessagingTests {
         arguments: [
             (InvitationOutcome.declined, "RemoteFailure", "Declined", "Your invitation was declined."),
             (InvitationOutcome.timedOut, "RemoteFailure", "Timeout", nil),
-            (InvitationOutcome.failure(code: "Forbidden", subcode: "Unreachable", message: "The destination is not reachable"),
-             "Forbidden", "Unreachable", "The destination is not reachable"),
+            (
+                InvitationOutcome.failure(
+                    code: "Forbidden", subcode: "Unreachable", message: "The destination is not reachable"),
+                "Forbidden", "Unreachable", "The destination is not reachable"
+            ),
         ]
     )
     func failures(outcome: InvitationOutcome, code: String, subcode: String, message: String?) async throws {
@@ -110,7 +113,9 @@ struct ContinueMessagingTests {
 
     @Test("events-before-201 mode writes the started event to the parked P-GET before answering the POST")
     func eventsBeforeResponse() async throws {
-        try await SimulatorFixture.run { $0.invitationEventOrder = .beforeResponse } _: { fixture in
+        try await SimulatorFixture.run {
+            $0.invitationEventOrder = .beforeResponse
+        } _: { fixture in
             let session = try await fixture.openSession()
             let pget = await fixture.park(session.eventsHref, token: session.token)
             let posted = try await fixture.postJSON(
@@ -128,7 +133,9 @@ struct ContinueMessagingTests {
 
     @Test("completed-only mode emits a completed event and no started")
     func completedOnly() async throws {
-        try await SimulatorFixture.run { $0.completedOnly = true } _: { fixture in
+        try await SimulatorFixture.run {
+            $0.completedOnly = true
+        } _: { fixture in
             let session = try await fixture.openSession()
             let pget = await fixture.park(session.eventsHref, token: session.token)
             _ = try await fixture.postJSON(
@@ -146,7 +153,9 @@ struct ContinueMessagingTests {
 
     @Test("an outcome delay holds the completed event until the clock passes it")
     func outcomeDelay() async throws {
-        try await SimulatorFixture.run { $0.outcomeDelay = .seconds(20) } _: { fixture in
+        try await SimulatorFixture.run {
+            $0.outcomeDelay = .seconds(20)
+        } _: { fixture in
             let session = try await fixture.openSession()
             let pget = await fixture.park(session.eventsHref, token: session.token)
             _ = try await fixture.postJSON(
@@ -241,7 +250,8 @@ struct ContinueMessagingTests {
             #expect(Self.isWellFormed(response.body))
             #expect(
                 response.text.contains(
-                    #"<reason xmlns="\#(Self.xmlNamespace)"><code>ServiceFailure</code><subcode>CallbackChannelError</subcode>"#
+                    #"<reason xmlns="\#(Self.xmlNamespace)"><code>ServiceFailure</code>"#
+                        + "<subcode>CallbackChannelError</subcode>"
                 )
             )
         }
@@ -272,10 +282,16 @@ struct ContinueMessagingTests {
     @Test(
         "invalid requests are refused",
         arguments: [
-            (#"{"operationId":"\#(String(repeating: "a", count: 51))"}"#, "application/json", 400, "ParameterValidationFailure"),
+            (
+                #"{"operationId":"\#(String(repeating: "a", count: 51))"}"#, "application/json", 400,
+                "ParameterValidationFailure"
+            ),
             (#"{"operationId":"#, "application/json", 400, "DeserializationFailure"),
             (#"<input><property name="operationId">x"#, "application/xml", 400, "DeserializationFailure"),
-            (#"{"_links":{"message":{"href":"http://example.com"}}}"#, "application/json", 400, "ParameterValidationFailure"),
+            (
+                #"{"_links":{"message":{"href":"http://example.com"}}}"#, "application/json", 400,
+                "ParameterValidationFailure"
+            ),
             ("hello", "text/plain", 415, nil),
         ]
     )
@@ -307,7 +323,8 @@ struct ContinueMessagingTests {
             let session = try await fixture.openSession()
             let pget = await fixture.park(session.eventsHref, token: session.token)
             let id = String(repeating: "a", count: 50)
-            let accepted = try await fixture.postJSON(session.continueMessagingHref, token: session.token, #"{"operationId":"\#(id)"}"#)
+            let accepted = try await fixture.postJSON(
+                session.continueMessagingHref, token: session.token, #"{"operationId":"\#(id)"}"#)
             #expect(accepted.status == 201)
             _ = try await pget.value
             let empty = try await fixture.request(.POST, session.continueMessagingHref, token: session.token, body: "")

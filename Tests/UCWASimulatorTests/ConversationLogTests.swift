@@ -12,7 +12,9 @@ struct ConversationLogTests {
             threadId: "t",
             recipients: [.init(displayName: "Alice Wood", sipURI: "sip:alice@contoso.com")]
         )
-        try await SimulatorFixture.run { $0.conversationLogs = [single] } _: { fixture in
+        try await SimulatorFixture.run {
+            $0.conversationLogs = [single]
+        } _: { fixture in
             let session = try await fixture.openSession()
             let body = try await fixture.get(session.conversationLogsHref, token: session.token).json()
             #expect(body.string("rel") == "conversationLogs")

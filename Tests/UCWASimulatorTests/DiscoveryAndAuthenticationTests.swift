@@ -42,7 +42,9 @@ struct DiscoveryAndAuthenticationTests {
 
     @Test("the combined challenge style puts both schemes in one header value")
     func combinedChallenge() async throws {
-        try await SimulatorFixture.run { $0.challengeStyle = .combinedHeader } _: { fixture in
+        try await SimulatorFixture.run {
+            $0.challengeStyle = .combinedHeader
+        } _: { fixture in
             let response = try await fixture.get("/Autodiscover/AutodiscoverService.svc/root/oauth/user")
             #expect(response.status == 401)
             let challenges = response.headers["WWW-Authenticate"]
@@ -55,7 +57,9 @@ struct DiscoveryAndAuthenticationTests {
 
     @Test("the redirect hop sends the client to a second root on the same origin, which answers normally")
     func redirectHop() async throws {
-        try await SimulatorFixture.run { $0.redirectHop = true } _: { fixture in
+        try await SimulatorFixture.run {
+            $0.redirectHop = true
+        } _: { fixture in
             let first = try await fixture.get("/Autodiscover/AutodiscoverService.svc/root").json()
             #expect(first.link("user") == nil)
             let redirect = try #require(first.link("redirect"))
@@ -84,7 +88,9 @@ struct DiscoveryAndAuthenticationTests {
 
     @Test("the token response carries token_type Bearer and the configured expires_in")
     func tokenResponse() async throws {
-        try await SimulatorFixture.run { $0.tokenLifetime = .seconds(3600) } _: { fixture in
+        try await SimulatorFixture.run {
+            $0.tokenLifetime = .seconds(3600)
+        } _: { fixture in
             let response = try await fixture.request(
                 .POST,
                 "/WebTicket/oauthtoken",
@@ -107,7 +113,9 @@ struct DiscoveryAndAuthenticationTests {
             sipURI: "sip:lenea@contoso.com",
             displayName: "Lene Aaling"
         )
-        try await SimulatorFixture.run { $0.users = [user] } _: { fixture in
+        try await SimulatorFixture.run {
+            $0.users = [user]
+        } _: { fixture in
             _ = try await fixture.token(username: "LeneA@contoso.com", password: "pass word+&=1%")
             #expect(fixture.simulator.counters.tokensIssued == 1)
         }
@@ -139,7 +147,9 @@ struct DiscoveryAndAuthenticationTests {
 
     @Test("a token stops working after expires_in on the injected clock")
     func tokenExpiry() async throws {
-        try await SimulatorFixture.run { $0.tokenLifetime = .seconds(600) } _: { fixture in
+        try await SimulatorFixture.run {
+            $0.tokenLifetime = .seconds(600)
+        } _: { fixture in
             let session = try await fixture.openSession()
             fixture.clock.advance(by: .seconds(599))
             #expect(try await fixture.get(session.applicationHref, token: session.token).status == 200)

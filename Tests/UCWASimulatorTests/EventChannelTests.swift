@@ -64,7 +64,9 @@ struct EventChannelTests {
 
     @Test("the lower timeout bound is configurable for tests")
     func configurableMinimum() async throws {
-        try await SimulatorFixture.run { $0.minimumEventTimeout = 5 } _: { fixture in
+        try await SimulatorFixture.run {
+            $0.minimumEventTimeout = 5
+        } _: { fixture in
             let session = try await fixture.openSession()
             let pget = await fixture.park(session.eventsHref + "&timeout=5", token: session.token)
             fixture.clock.advance(by: .seconds(5))
@@ -117,7 +119,8 @@ struct EventChannelTests {
         try await SimulatorFixture.run { fixture in
             let session = try await fixture.openSession()
             for ack in ["7", "0", "2"] {
-                let response = try await fixture.get(session.applicationHref + "/events?ack=" + ack, token: session.token)
+                let response = try await fixture.get(
+                    session.applicationHref + "/events?ack=" + ack, token: session.token)
                 #expect(response.status == 200)
                 let links = try #require(try response.json().object("_links"))
                 #expect(links.keys == ["resync"])
@@ -183,7 +186,9 @@ struct EventChannelTests {
 
     @Test("an application never parked expires the expiry time after its creation")
     func expiryFromCreation() async throws {
-        try await SimulatorFixture.run { $0.applicationExpiry = .seconds(60) } _: { fixture in
+        try await SimulatorFixture.run {
+            $0.applicationExpiry = .seconds(60)
+        } _: { fixture in
             let session = try await fixture.openSession()
             fixture.clock.advance(by: .seconds(60))
             #expect(try await fixture.get(session.eventsHref, token: session.token).status == 404)
@@ -208,7 +213,8 @@ struct EventChannelTests {
             var seen: [String] = []
             var response = try await pget.value.json()
             for _ in 0..<10 {
-                for (_, event) in response.events where event.string("type") == "started" || event.string("type") == "completed" {
+                for (_, event) in response.events
+                where event.string("type") == "started" || event.string("type") == "completed" {
                     let operation = event.embedded("messagingInvitation")?.string("operationId") ?? "?"
                     seen.append("\(event.string("type") ?? "") \(operation)")
                 }
@@ -217,7 +223,8 @@ struct EventChannelTests {
             }
             #expect(
                 seen == [
-                    "started op-1", "completed op-1", "started op-2", "completed op-2", "started op-3", "completed op-3",
+                    "started op-1", "completed op-1", "started op-2", "completed op-2", "started op-3",
+                    "completed op-3",
                 ]
             )
         }

@@ -148,7 +148,8 @@ final class SimulatorFixture: Sendable {
         return TestResponse(status: Int(response.status.code), headers: response.headers, body: Array(buffer: bytes))
     }
 
-    func get(_ target: String, token: String? = nil, accept: String? = "application/json") async throws -> TestResponse {
+    func get(_ target: String, token: String? = nil, accept: String? = "application/json") async throws -> TestResponse
+    {
         try await request(.GET, target, token: token, accept: accept)
     }
 

@@ -34,21 +34,33 @@ public enum SimulatedFault: String, Sendable, Codable, CaseIterable {
     func response(for request: SimulatorRequest) -> SimulatorResponse? {
         switch self {
         case .alreadyExists:
-            return .error(.conflict, UCWAErrorBody(code: "Conflict", subcode: "AlreadyExists", message: "The already exists error."), for: request)
+            return .error(
+                .conflict,
+                UCWAErrorBody(code: "Conflict", subcode: "AlreadyExists", message: "The already exists error."),
+                for: request)
         case .tooManyGroups:
-            return .error(.conflict, UCWAErrorBody(code: "Conflict", subcode: "TooManyGroups", message: "The too many groups error."), for: request)
+            return .error(
+                .conflict,
+                UCWAErrorBody(code: "Conflict", subcode: "TooManyGroups", message: "The too many groups error."),
+                for: request)
         case .conflictNone:
-            return .error(.conflict, UCWAErrorBody(code: "Conflict", subcode: "None", message: "Un-supported Service/Resource/API error."), for: request)
+            return .error(
+                .conflict,
+                UCWAErrorBody(code: "Conflict", subcode: "None", message: "Un-supported Service/Resource/API error."),
+                for: request)
         case .cannotRedirect:
             return .error(
                 .gone,
-                UCWAErrorBody(code: "Gone", subcode: "CannotRedirect", message: "Cannot redirect since there is no back up pool configured."),
+                UCWAErrorBody(
+                    code: "Gone", subcode: "CannotRedirect",
+                    message: "Cannot redirect since there is no back up pool configured."),
                 for: request
             )
         case .inactiveApplicationExpired:
             return .error(
                 .gone,
-                UCWAErrorBody(code: "Gone", subcode: "InactiveApplicationExpired", message: "An inactive application expired."),
+                UCWAErrorBody(
+                    code: "Gone", subcode: "InactiveApplicationExpired", message: "An inactive application expired."),
                 for: request
             )
         case .applicationNotFound:
@@ -56,7 +68,8 @@ public enum SimulatedFault: String, Sendable, Codable, CaseIterable {
         case .tooManyRequests:
             return .error(
                 .tooManyRequests,
-                UCWAErrorBody(code: "TooManyRequests", subcode: "None", message: "Too many outstanding HTTP operations."),
+                UCWAErrorBody(
+                    code: "TooManyRequests", subcode: "None", message: "Too many outstanding HTTP operations."),
                 for: request
             )
         case .callbackChannelError:
@@ -64,7 +77,8 @@ public enum SimulatedFault: String, Sendable, Codable, CaseIterable {
         case .serviceFailureWithoutBody:
             return .html(
                 .internalServerError,
-                "<html><head><title>500 - Internal server error.</title></head><body><h1>Server Error</h1></body></html>"
+                "<html><head><title>500 - Internal server error.</title></head>"
+                    + "<body><h1>Server Error</h1></body></html>"
             )
         case .badGateway:
             return SimulatorResponse(status: .badGateway)
@@ -73,27 +87,5 @@ public enum SimulatedFault: String, Sendable, Codable, CaseIterable {
         case .connectionClosed, .acceptThenClose:
             return nil
         }
-    }
-}
-
-extension UCWAErrorBody {
-    static let applicationNotFound = UCWAErrorBody(
-        code: "NotFound",
-        subcode: "ApplicationNotFound",
-        message: "An error occurred. Please retry. If the problem persists, contact your support team."
-    )
-
-    static let callbackChannelError = UCWAErrorBody(
-        code: "ServiceFailure",
-        subcode: "CallbackChannelError",
-        message: "The remote event channel is not reachable"
-    )
-
-    static func parameterValidation(_ message: String) -> UCWAErrorBody {
-        UCWAErrorBody(code: "BadRequest", subcode: "ParameterValidationFailure", message: message)
-    }
-
-    static func deserialization(_ message: String) -> UCWAErrorBody {
-        UCWAErrorBody(code: "BadRequest", subcode: "DeserializationFailure", message: message)
     }
 }

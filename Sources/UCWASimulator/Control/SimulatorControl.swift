@@ -33,18 +33,19 @@ extension SimulatorCore {
     /// once, otherwise the next P-GET gets it.
     func resetTransientStateNow() {
         let now = clock.now
-        let (releases, cancelled) = state.withLock { state -> ([(ParkedPoll, EventResponseShape)], [Task<Void, Never>]) in
+        let (releases, cancelled) = state.withLock {
+            state -> ([(ParkedPoll, EventResponseShape)], [Task<Void, Never>]) in
             var releases: [(ParkedPoll, EventResponseShape)] = []
             var cancelled: [Task<Void, Never>] = []
             for id in state.applications.ids {
-                guard var application = state.applications[id] else { continue }
-                cancelled += application.resetTransientState()
-                if let parked = application.channel.parked, let shape = application.channel.respond(toAck: nil) {
-                    application.channel.parked = nil
-                    application.channel.lastReleasedAt = now
-                    releases.append((parked, shape))
+                state.applications.modify(id) { application in
+                    cancelled += application.resetTransientState()
+                    if let parked = application.channel.parked, let shape = application.channel.respond(toAck: nil) {
+                        application.channel.parked = nil
+                        application.channel.lastReleasedAt = now
+                        releases.append((parked, shape))
+                    }
                 }
-                state.applications[id] = application
             }
             return (releases, cancelled)
         }

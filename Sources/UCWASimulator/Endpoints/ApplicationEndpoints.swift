@@ -67,7 +67,8 @@ extension SimulatorCore {
         case .limitReached:
             return .error(
                 .gone,
-                UCWAErrorBody(code: "Gone", subcode: "TooManyApplications", message: "Too many applications for this user."),
+                UCWAErrorBody(
+                    code: "Gone", subcode: "TooManyApplications", message: "Too many applications for this user."),
                 for: request
             )
         case .existing(let application):
@@ -82,18 +83,15 @@ extension SimulatorCore {
     /// its event channel and conversations go away.
     func handleApplication(_ request: SimulatorRequest, id: String, username: String) -> SimulatorResponse {
         let user = self.user(named: username) ?? .default
-        let found = withLiveApplication(id, of: username) { state, application, _ -> SimulatedApplication in
-            if request.method == .DELETE {
-                _ = state.applications.remove(id)
-            }
-            return application
-        }
-        guard let application = found else {
-            return .error(.notFound, .applicationNotFound, for: request)
-        }
         if request.method == .DELETE {
+            guard let application = removeLiveApplication(id, of: username) else {
+                return .error(.notFound, .applicationNotFound, for: request)
+            }
             terminate(application, parkedAnswer: .error(status: 404, .applicationNotFound))
             return SimulatorResponse(status: .noContent)
+        }
+        guard let application = withLiveApplication(id, of: username, { _, application, _ in application }) else {
+            return .error(.notFound, .applicationNotFound, for: request)
         }
         return .json(.ok, ApplicationShape.json(application, user: user))
     }

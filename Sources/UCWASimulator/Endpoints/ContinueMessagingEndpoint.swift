@@ -1,7 +1,7 @@
 extension SimulatorCore {
     private enum Admission {
         case logNotFound
-        case rejected(ContinueMessagingInput.Rejection)
+        case rejected(RequestRejection)
         case noEventChannel
         case accepted(InvitationRun)
     }
@@ -18,12 +18,13 @@ extension SimulatorCore {
     /// written before the 201) or after it.
     func handleContinueMessaging(
         _ request: SimulatorRequest,
+        input read: Result<ContinueMessagingInput, RequestRejection>,
         application id: String,
         log logID: String,
         username: String
     ) async -> SimulatorResponse {
-        let parsed = Result { () throws(ContinueMessagingInput.Rejection) -> ContinueMessagingInput in
-            let input = try ContinueMessagingInput(request)
+        let parsed = Result { () throws(RequestRejection) -> ContinueMessagingInput in
+            let input = try read.get()
             try input.validate()
             return input
         }
@@ -48,7 +49,7 @@ extension SimulatorCore {
                 messageHref: input.messageHref,
                 outcome: state.script.nextOutcome()
             )
-            application.invitations[record.id] = record
+            application.remember(record)
             state.counters.invitationsStarted += 1
             return .accepted(
                 InvitationRun(
@@ -69,7 +70,8 @@ extension SimulatorCore {
         case .logNotFound:
             return .error(
                 .notFound,
-                UCWAErrorBody(code: "NotFound", subcode: "ResourceNotFound", message: "The conversation log does not exist."),
+                UCWAErrorBody(
+                    code: "NotFound", subcode: "ResourceNotFound", message: "The conversation log does not exist."),
                 for: request
             )
         case .rejected(let rejection):
@@ -108,30 +110,31 @@ extension SimulatorCore {
             emitOutcome(run)
             return
         }
-        let taskID = state.withLock { $0.makeID() }
         state.withLock { state in
-            guard state.applications[run.application]?.generation == run.generation else { return }
-            let task = Task {
-                defer { self.forgetTask(taskID, of: run.application) }
-                do {
-                    if run.eventDelay > .zero {
-                        try await self.clock.sleep(until: self.clock.now + run.eventDelay)
-                    }
-                    if emitsStarted {
-                        self.emit(run.startedEvents, to: run.application, generation: run.generation)
-                    }
-                    if run.record.outcome == .neverCompletes {
+            let taskID = state.makeID()
+            state.applications.modify(run.application) { application in
+                guard application.generation == run.generation else { return }
+                application.scriptTasks[taskID] = Task {
+                    defer { self.forgetTask(taskID, of: run.application) }
+                    do {
+                        if run.eventDelay > .zero {
+                            try await self.clock.sleep(until: self.clock.now + run.eventDelay)
+                        }
+                        if emitsStarted {
+                            self.emit(run.startedEvents, to: run.application, generation: run.generation)
+                        }
+                        if run.record.outcome == .neverCompletes {
+                            return
+                        }
+                        if run.outcomeDelay > .zero {
+                            try await self.clock.sleep(until: self.clock.now + run.outcomeDelay)
+                        }
+                        self.emitOutcome(run)
+                    } catch {
                         return
                     }
-                    if run.outcomeDelay > .zero {
-                        try await self.clock.sleep(until: self.clock.now + run.outcomeDelay)
-                    }
-                    self.emitOutcome(run)
-                } catch {
-                    return
                 }
             }
-            state.applications[run.application]?.scriptTasks[taskID] = task
         }
     }
 
@@ -144,7 +147,7 @@ extension SimulatorCore {
 
     private func forgetTask(_ taskID: UInt64, of application: String) {
         state.withLock { state in
-            _ = state.applications[application]?.scriptTasks.removeValue(forKey: taskID)
+            _ = state.applications.modify(application) { $0.scriptTasks.removeValue(forKey: taskID) }
         }
     }
 }

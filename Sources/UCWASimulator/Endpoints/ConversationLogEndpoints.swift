@@ -1,6 +1,8 @@
 extension SimulatorCore {
     /// `GET conversationLogs[?limit=N]`: the seeded logs as a links-only array, even for one.
-    func handleConversationLogs(_ request: SimulatorRequest, application id: String, username: String) -> SimulatorResponse {
+    func handleConversationLogs(_ request: SimulatorRequest, application id: String, username: String)
+        -> SimulatorResponse
+    {
         guard withLiveApplication(id, of: username, { _, _, _ in () }) != nil else {
             return .error(.notFound, .applicationNotFound, for: request)
         }
@@ -24,7 +26,8 @@ extension SimulatorCore {
         guard let log = configuration.conversationLogs.first(where: { $0.id == logID }) else {
             return .error(
                 .notFound,
-                UCWAErrorBody(code: "NotFound", subcode: "ResourceNotFound", message: "The conversation log does not exist."),
+                UCWAErrorBody(
+                    code: "NotFound", subcode: "ResourceNotFound", message: "The conversation log does not exist."),
                 for: request
             )
         }

@@ -17,71 +17,22 @@ extension SimulatorCore {
     ///   at once, whatever the ack (inference: the reset itself is the news).
     /// - Otherwise see `EventChannelState`: re-delivery, acknowledgement, `resync`, or the P-GET is
     ///   held until events arrive or the timeout passes (then an empty `self` + `next` answer).
-    func handleEvents(_ request: SimulatorRequest, application id: String, username: String) async -> SimulatorResponse {
-        var timeout: Int?
-        if let raw = request.query["timeout"] {
-            let bounds = configuration.minimumEventTimeout...configuration.maximumEventTimeout
-            guard let value = Int(raw), bounds.contains(value) else {
-                return .error(
-                    .badRequest,
-                    .parameterValidation("timeout must be between \(bounds.lowerBound) and \(bounds.upperBound) seconds."),
-                    for: request
-                )
-            }
-            timeout = value
+    func handleEvents(
+        _ request: SimulatorRequest,
+        application id: String,
+        username: String
+    ) async -> SimulatorResponse {
+        let query: EventQuery
+        do {
+            query = try EventQuery(
+                request,
+                timeoutBounds: configuration.minimumEventTimeout...configuration.maximumEventTimeout
+            )
+        } catch {
+            return .error(error.status, error.body, for: request)
         }
-        for name in ["medium", "low"] {
-            if let raw = request.query[name] {
-                guard let value = Int(raw), (5...1800).contains(value) else {
-                    return .error(.badRequest, .parameterValidation("\(name) must be between 5 and 1800 seconds."), for: request)
-                }
-            }
-        }
-        let ack = request.query["ack"].flatMap { Int($0) }
-        let answer: ParkedPoll.Answer = await withCheckedContinuation { continuation in
-            var displaced: ParkedPoll?
-            var cancelled: [Task<Void, Never>] = []
-            let start = withLiveApplication(id, of: username) { state, application, now -> PollStart in
-                if let parked = application.channel.parked {
-                    displaced = parked
-                    application.channel.parked = nil
-                    state.counters.pGetsReplaced += 1
-                } else if application.isInactive(now: now, gap: configuration.inactivityGap) {
-                    cancelled = application.resetTransientState()
-                }
-                if let timeout {
-                    application.channel.timeout = timeout
-                }
-                if let shape = application.channel.respond(toAck: ack) {
-                    application.channel.lastReleasedAt = now
-                    return .answered(.events(shape, nil))
-                }
-                let pollID = state.makeID()
-                let seconds = application.channel.timeout ?? configuration.defaultEventTimeout
-                let deadline = now + .seconds(seconds)
-                let timer = Task {
-                    do {
-                        try await self.clock.sleep(until: deadline)
-                    } catch {
-                        return
-                    }
-                    self.releaseTimedOutPoll(application: id, poll: pollID)
-                }
-                application.channel.parked = ParkedPoll(id: pollID, continuation: continuation, timer: timer)
-                return .parked
-            }
-            displaced?.release(with: .error(status: 409, UCWAErrorBody(code: "Conflict", subcode: "PGetReplaced", message: "The pending GET was replaced by a newer one.")))
-            for task in cancelled {
-                task.cancel()
-            }
-            switch start {
-            case nil:
-                continuation.resume(returning: .error(status: 404, .applicationNotFound))
-            case .answered(let answer):
-                continuation.resume(returning: answer)
-            case .parked:
-                break
-            }
+        let answer = await withCheckedContinuation { continuation in
+            startPoll(query, application: id, username: username, continuation: continuation)
         }
         switch answer {
         case .events(let shape, let signal):
@@ -103,18 +54,67 @@ extension SimulatorCore {
         }
     }
 
+    /// Answers the P-GET through `continuation` at once, or parks it with a timer on the clock.
+    private func startPoll(
+        _ query: EventQuery,
+        application id: String,
+        username: String,
+        continuation: CheckedContinuation<ParkedPoll.Answer, Never>
+    ) {
+        var displaced: ParkedPoll?
+        var cancelled: [Task<Void, Never>] = []
+        let start = withLiveApplication(id, of: username) { state, application, now -> PollStart in
+            if let parked = application.channel.parked {
+                displaced = parked
+                application.channel.parked = nil
+                state.counters.pGetsReplaced += 1
+            } else if application.isInactive(now: now, gap: configuration.inactivityGap) {
+                cancelled = application.resetTransientState()
+            }
+            if let timeout = query.timeout {
+                application.channel.timeout = timeout
+            }
+            if let shape = application.channel.respond(toAck: query.ack) {
+                application.channel.lastReleasedAt = now
+                return .answered(.events(shape, nil))
+            }
+            let pollID = state.makeID()
+            let deadline = now + .seconds(application.channel.timeout ?? configuration.defaultEventTimeout)
+            let timer = Task {
+                do {
+                    try await self.clock.sleep(until: deadline)
+                } catch {
+                    return
+                }
+                self.releaseTimedOutPoll(application: id, poll: pollID)
+            }
+            application.channel.parked = ParkedPoll(id: pollID, continuation: continuation, timer: timer)
+            return .parked
+        }
+        displaced?.release(with: .error(status: 409, .pGetReplaced))
+        for task in cancelled {
+            task.cancel()
+        }
+        switch start {
+        case nil:
+            continuation.resume(returning: .error(status: 404, .applicationNotFound))
+        case .answered(let answer):
+            continuation.resume(returning: answer)
+        case .parked:
+            break
+        }
+    }
+
     /// Answers a parked P-GET whose timeout passed with an empty `self` + `next` response.
     private func releaseTimedOutPoll(application id: String, poll: UInt64) {
         let now = clock.now
-        let released = state.withLock { state -> (ParkedPoll, EventResponseShape)? in
-            guard var application = state.applications[id], let parked = application.channel.parked,
-                parked.id == poll
-            else { return nil }
-            application.channel.parked = nil
-            application.channel.lastReleasedAt = now
-            let shape = application.channel.emptyResponse()
-            state.applications[id] = application
-            return (parked, shape)
+        let released = state.withLock { state in
+            state.applications.modify(id) { application -> (ParkedPoll, EventResponseShape)? in
+                guard let parked = application.channel.parked, parked.id == poll else { return nil }
+                application.channel.parked = nil
+                application.channel.lastReleasedAt = now
+                return (parked, application.channel.emptyResponse())
+            } ?? nil
         }
         if let (parked, shape) = released {
             parked.continuation.resume(returning: .events(shape, nil))
@@ -132,17 +132,18 @@ extension SimulatorCore {
         update: (inout SimulatedApplication) -> Void = { _ in }
     ) -> DeliverySignal? {
         let now = clock.now
-        let released = state.withLock { state -> (ParkedPoll, EventResponseShape)? in
-            guard var application = state.applications[id], application.generation == generation else { return nil }
-            update(&application)
-            application.channel.enqueue(events)
-            defer { state.applications[id] = application }
-            guard let parked = application.channel.parked, let shape = application.channel.takeQueue() else {
-                return nil
-            }
-            application.channel.parked = nil
-            application.channel.lastReleasedAt = now
-            return (parked, shape)
+        let released = state.withLock { state in
+            state.applications.modify(id) { application -> (ParkedPoll, EventResponseShape)? in
+                guard application.generation == generation else { return nil }
+                update(&application)
+                application.channel.enqueue(events)
+                guard let parked = application.channel.parked, let shape = application.channel.takeQueue() else {
+                    return nil
+                }
+                application.channel.parked = nil
+                application.channel.lastReleasedAt = now
+                return (parked, shape)
+            } ?? nil
         }
         guard let (parked, shape) = released else { return nil }
         let signal = DeliverySignal()

@@ -1,4 +1,3 @@
-import Foundation
 import NIOHTTP1
 
 /// One complete HTTP request as the router sees it.
@@ -41,13 +40,15 @@ struct SimulatorRequest: Sendable {
 
     /// The XML media type the client asked for, echoed in the response's `Content-Type`.
     var xmlMediaType: String? {
-        for value in headers[canonicalForm: "accept"] {
-            let type = Self.mediaType(of: value)
-            if type.hasSuffix("json") {
-                return nil
-            }
-            if type == "application/xml" || type == "application/vnd.microsoft.com.ucwa+xml" {
-                return type
+        for value in headers["accept"] {
+            for item in value.split(separator: ",") {
+                let type = Self.mediaType(of: item)
+                if type.hasSuffix("json") {
+                    return nil
+                }
+                if type == "application/xml" || type == "application/vnd.microsoft.com.ucwa+xml" {
+                    return type
+                }
             }
         }
         return nil
@@ -58,11 +59,19 @@ struct SimulatorRequest: Sendable {
         guard let value = headers.first(name: "authorization") else { return nil }
         let parts = value.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        return parts[1].trimmingCharacters(in: .whitespaces)
+        return String(Self.trimmed(parts[1]))
     }
 
     static func mediaType(of value: some StringProtocol) -> String {
         let type = value.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        return type.trimmingCharacters(in: .whitespaces).lowercased()
+        return trimmed(Substring(type)).lowercased()
+    }
+
+    /// The text without leading and trailing spaces and tabs.
+    static func trimmed(_ text: Substring) -> Substring {
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) })
+        else { return "" }
+        return text[first...last]
     }
 }

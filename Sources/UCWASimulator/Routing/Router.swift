@@ -9,15 +9,24 @@ extension SimulatorCore {
     /// endpoint. Every `continueMessaging` request is recorded with what it was answered.
     func respond(to request: SimulatorRequest) async -> SimulatorResponse {
         let route = Route(path: request.path)
-        var response = await respond(to: request, route: route)
+        var response: SimulatorResponse
         if case .continueMessaging(let application, let log) = route {
-            record(request, application: application, log: log, response: response)
+            let input = Result { () throws(RequestRejection) in try ContinueMessagingInput(request) }
+            response = await respond(to: request, route: route, continueMessagingInput: input)
+            record(request, input: try? input.get(), application: application, log: log, response: response)
+        } else {
+            response = await respond(to: request, route: route, continueMessagingInput: nil)
         }
         response.headers.append(("X-MS-UcwaVersion", Self.ucwaVersion))
         return response
     }
 
-    private func respond(to request: SimulatorRequest, route: Route) async -> SimulatorResponse {
+    /// `continueMessagingInput` is the body of a continueMessaging request, read once.
+    private func respond(
+        to request: SimulatorRequest,
+        route: Route,
+        continueMessagingInput: Result<ContinueMessagingInput, RequestRejection>?
+    ) async -> SimulatorResponse {
         if state.withLock({ $0.shuttingDown }) {
             return SimulatorResponse(status: .serviceUnavailable)
         }
@@ -55,14 +64,24 @@ extension SimulatorCore {
                 return .closeWithoutAnswer
             }
         }
-        var response = await dispatch(request, route: route, username: username)
+        var response = await dispatch(
+            request,
+            route: route,
+            username: username,
+            continueMessagingInput: continueMessagingInput
+        )
         if fault == .acceptThenClose {
             response.disposition = .closeWithoutAnswer
         }
         return response
     }
 
-    private func dispatch(_ request: SimulatorRequest, route: Route, username: String) async -> SimulatorResponse {
+    private func dispatch(
+        _ request: SimulatorRequest,
+        route: Route,
+        username: String,
+        continueMessagingInput: Result<ContinueMessagingInput, RequestRejection>?
+    ) async -> SimulatorResponse {
         switch route {
         case .root(let redirected):
             return handleRoot(request, redirected: redirected)
@@ -83,7 +102,14 @@ extension SimulatorCore {
         case .conversationLog(let id, let log):
             return handleConversationLog(request, application: id, log: log, username: username)
         case .continueMessaging(let id, let log):
-            return await handleContinueMessaging(request, application: id, log: log, username: username)
+            return await handleContinueMessaging(
+                request,
+                input: continueMessagingInput
+                    ?? Result { () throws(RequestRejection) in try ContinueMessagingInput(request) },
+                application: id,
+                log: log,
+                username: username
+            )
         case .messagingInvitation(let id, let invitation):
             return handleMessagingInvitation(request, application: id, invitation: invitation, username: username)
         case .admin, .unknown:
@@ -91,8 +117,13 @@ extension SimulatorCore {
         }
     }
 
-    private func record(_ request: SimulatorRequest, application: String, log: String, response: SimulatorResponse) {
-        let input = try? ContinueMessagingInput(request)
+    private func record(
+        _ request: SimulatorRequest,
+        input: ContinueMessagingInput?,
+        application: String,
+        log: String,
+        response: SimulatorResponse
+    ) {
         let answered = response.disposition == .respond ? Int(response.status.code) : nil
         state.withLock { state in
             state.counters.continueMessagingReceived += 1
@@ -104,7 +135,7 @@ extension SimulatorCore {
                     contentType: request.headers.first(name: "content-type"),
                     operationId: input?.operationId,
                     messageHref: input?.messageHref,
-                    messageText: input?.messageHref.flatMap { DataURI($0)?.text },
+                    messageText: input?.message?.text,
                     httpStatus: answered
                 )
             )

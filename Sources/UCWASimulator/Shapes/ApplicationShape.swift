@@ -54,7 +54,10 @@ enum ApplicationShape {
                 "_embedded",
                 .object([
                     ("me", me),
-                    ("people", .object([("_links", .object([("self", .link(base + "/people"))])), ("rel", .string("people"))])),
+                    (
+                        "people",
+                        .object([("_links", .object([("self", .link(base + "/people"))])), ("rel", .string("people"))])
+                    ),
                     (
                         "onlineMeetings",
                         .object([

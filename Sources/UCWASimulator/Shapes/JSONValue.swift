@@ -35,13 +35,13 @@ indirect enum JSONValue: Sendable, Equatable {
         case .string(let value):
             Self.writeString(value, to: &output)
         case .int(let value):
-            output.append(contentsOf: Array(String(value).utf8))
+            output.append(contentsOf: String(value).utf8)
         case .bool(let value):
-            output.append(contentsOf: Array((value ? "true" : "false").utf8))
+            output.append(contentsOf: (value ? "true" : "false").utf8)
         case .null:
-            output.append(contentsOf: Array("null".utf8))
+            output.append(contentsOf: "null".utf8)
         case .date(let milliseconds):
-            output.append(contentsOf: Array("\"\\/Date(\(milliseconds))\\/\"".utf8))
+            output.append(contentsOf: "\"\\/Date(\(milliseconds))\\/\"".utf8)
         case .array(let elements):
             output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
@@ -63,7 +63,13 @@ indirect enum JSONValue: Sendable, Equatable {
 
     private static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
+        let utf8 = value.utf8
+        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output.append(contentsOf: utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
             case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
@@ -72,7 +78,7 @@ indirect enum JSONValue: Sendable, Equatable {
             case UInt8(ascii: "\t"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
             case 0..<0x20:
                 let hex = String(byte, radix: 16)
-                output.append(contentsOf: Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8))
+                output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
             default:
                 output.append(byte)
             }

@@ -23,3 +23,31 @@ struct UCWAErrorBody: Sendable, Hashable {
         writer.element("message", text: message)
     }
 }
+
+extension UCWAErrorBody {
+    static let applicationNotFound = UCWAErrorBody(
+        code: "NotFound",
+        subcode: "ApplicationNotFound",
+        message: "An error occurred. Please retry. If the problem persists, contact your support team."
+    )
+
+    static let pGetReplaced = UCWAErrorBody(
+        code: "Conflict",
+        subcode: "PGetReplaced",
+        message: "The pending GET was replaced by a newer one."
+    )
+
+    static let callbackChannelError = UCWAErrorBody(
+        code: "ServiceFailure",
+        subcode: "CallbackChannelError",
+        message: "The remote event channel is not reachable"
+    )
+
+    static func parameterValidation(_ message: String) -> UCWAErrorBody {
+        UCWAErrorBody(code: "BadRequest", subcode: "ParameterValidationFailure", message: message)
+    }
+
+    static func deserialization(_ message: String) -> UCWAErrorBody {
+        UCWAErrorBody(code: "BadRequest", subcode: "DeserializationFailure", message: message)
+    }
+}

@@ -36,8 +36,17 @@ struct ApplicationRegistry: Sendable {
     }
 
     subscript(id: String) -> SimulatedApplication? {
-        get { applications[id] }
-        set { applications[id] = newValue }
+        applications[id]
+    }
+
+    mutating func insert(_ application: SimulatedApplication) {
+        applications[application.id] = application
+    }
+
+    /// Changes an application in place (no copy of its queues and invitations).
+    mutating func modify<R>(_ id: String, _ body: (inout SimulatedApplication) -> R) -> R? {
+        guard applications[id] != nil else { return nil }
+        return body(&applications[id]!)
     }
 
     mutating func remove(_ id: String) -> SimulatedApplication? {

@@ -23,6 +23,17 @@ struct SimulatedApplication: Sendable {
         self.channel = EventChannelState(eventsPath: Self.path(id) + "/events")
     }
 
+    /// Above this many remembered invitations, the finished ones are forgotten.
+    static let rememberedInvitationLimit = 1000
+
+    /// Remembers an invitation for `GET messagingInvitation`; bounded so a long run stays small.
+    mutating func remember(_ invitation: InvitationRecord) {
+        if invitations.count >= Self.rememberedInvitationLimit {
+            invitations = invitations.filter { $0.value.state == "Connecting" }
+        }
+        invitations[invitation.id] = invitation
+    }
+
     static func path(_ id: String) -> String {
         "/ucwa/oauth/v1/applications/" + id
     }

@@ -1,0 +1,147 @@
+import Foundation
+import TestSupport
+import Testing
+import UCWA
+import UCWASimulator
+
+@Suite(.timeLimit(.minutes(1))) struct EventChannelTests {
+    static let invitationSequence = [
+        "started messagingInvitation", "added conversation", "updated messaging", "completed messagingInvitation",
+        "updated messaging",
+    ]
+
+    @Test func eventsArriveInOrder() async throws {
+        try await ClientFixture.run { fixture in
+            var harness = try await ChannelHarness.start(fixture)
+            #expect(harness.channel.isParked)
+            try await harness.invite("op-1")
+            let first = try await harness.events(until: "op-1")
+            #expect(first.summary == Self.invitationSequence)
+            try await harness.invite("op-2")
+            let second = try await harness.events(until: "op-2")
+            #expect(second.summary == Self.invitationSequence)
+            #expect(second.about("op-1").isEmpty)
+            #expect(harness.channel.lastEventResponseAt != nil)
+            await harness.channel.stop()
+            #expect(harness.channel.state == .stopped)
+            let end = await harness.iterator.next()
+            #expect(end == nil)
+        }
+    }
+
+    @Test func emptyTimeoutResponsesContinue() async throws {
+        try await ClientFixture.run { fixture in
+            var harness = try await ChannelHarness.start(fixture)
+            for _ in 0..<2 {
+                fixture.simClock.advance(by: .seconds(180))
+                let empty = try await harness.nextEvents()
+                #expect(empty.events.isEmpty)
+                #expect(empty.next != nil)
+                await fixture.simClock.sleepers(atLeast: 1)
+            }
+            try await harness.invite("op-after-timeouts")
+            #expect(try await harness.events(until: "op-after-timeouts").summary == Self.invitationSequence)
+        }
+    }
+
+    @Test func resumeIsSignalledAndTheTimeoutIsSentAgain() async throws {
+        try await ClientFixture.run({ $0.defaultEventTimeout = 1800 }) { fixture in
+            var harness = try await ChannelHarness.start(fixture)
+            fixture.simulator.resetTransientStateNow()
+            guard case .resumed = try await harness.next() else {
+                Issue.record("no resume signal")
+                return
+            }
+            let resumed = try await harness.nextEvents()
+            #expect(resumed.resume != nil)
+            // The server forgot `timeout`; only if the channel sent it again is the next P-GET released after 180 s
+            // rather than the default 1800 s.
+            await fixture.simClock.sleepers(atLeast: 1)
+            fixture.simClock.advance(by: .seconds(180))
+            let empty = try await harness.nextEvents()
+            #expect(empty.events.isEmpty)
+        }
+    }
+
+    @Test func resyncIsSignalledAndFollowed() async throws {
+        try await ClientFixture.run { fixture in
+            var harness = try await ChannelHarness.start(
+                fixture,
+                from: { $0.replacingOccurrences(of: "ack=1", with: "ack=99") },
+                waitForPark: false
+            )
+            guard case .resynced = try await harness.next() else {
+                Issue.record("no resync signal")
+                return
+            }
+            let resync = try await harness.nextEvents()
+            #expect(resync.resync?.href.hasSuffix("ack=1") == true)
+            await fixture.simClock.sleepers(atLeast: 1)
+            try await harness.invite("op-after-resync")
+            #expect(try await harness.events(until: "op-after-resync").summary == Self.invitationSequence)
+        }
+    }
+
+    @Test func expiredApplicationIsCreatedAgainAndTheChannelContinues() async throws {
+        try await ClientFixture.run { fixture in
+            var harness = try await ChannelHarness.start(fixture)
+            fixture.simulator.expireApplicationsNow()
+            guard case .applicationRecreated(let context) = try await harness.next() else {
+                Issue.record("no applicationRecreated signal")
+                return
+            }
+            #expect(context.generation == 2)
+            #expect(context.creation == .created)
+            await fixture.simClock.sleepers(atLeast: 1)
+            #expect(fixture.simulator.applications.first?.hasParkedPGet == true)
+            let href = try await fixture.continueMessagingHref(harness.client)
+            try await fixture.continueMessaging(harness.client, href: href, operationId: "op-new-app")
+            #expect(try await harness.events(until: "op-new-app").summary == Self.invitationSequence)
+        }
+    }
+
+    @Test func foreignPGetReplacedStopsTheChannelWithoutAFight() async throws {
+        try await ClientFixture.run { fixture in
+            var harness = try await ChannelHarness.start(fixture)
+            // Another process on the same application (same endpointId: 200 reused) parks its own P-GET.
+            let intruder = try fixture.client()
+            let shared = try await intruder.openApplication()
+            #expect(shared.creation == .reused)
+            let foreign = Task { await intruder.get(shared.eventsHref) }
+            let state = await harness.waitForState { $0.isTerminal }
+            #expect(state == .foreignOwner)
+            let end = await harness.iterator.next()
+            #expect(end == nil)
+            #expect(fixture.logs.all.contains { $0.hasPrefix("error") && $0.contains("another process") })
+            // No fight: the intruder's P-GET is still the parked one.
+            #expect(fixture.simulator.counters.pGetsReplaced == 1)
+            #expect(fixture.simulator.applications.first?.hasParkedPGet == true)
+            await #expect(throws: EventChannelError.self) { try await harness.channel.waitUntilParked() }
+            foreign.cancel()
+            _ = await foreign.value
+        }
+    }
+
+    @Test(arguments: [SimulatedFault.connectionClosed, .serviceUnavailable, .callbackChannelError])
+    func failedPGetBacksOffAndLosesNoEvents(fault: SimulatedFault) async throws {
+        try await ClientFixture.run { fixture in
+            var harness = try await ChannelHarness.start(fixture)
+            // The P-GET that follows the next response fails; the invitation's outcome is queued meanwhile.
+            fixture.simulator.injectFault(fault, at: .events)
+            try await harness.invite("op-outage")
+            let started = try await harness.nextEvents()
+            #expect(started.events.summary == Array(Self.invitationSequence.prefix(3)))
+            await fixture.clientClock.sleepers(atLeast: 1)
+            guard case .backingOff(_, let attempt) = harness.channel.state else {
+                Issue.record("not backing off: \(harness.channel.state)")
+                return
+            }
+            #expect(attempt == 1)
+            #expect(!harness.channel.isParked)
+            fixture.clientClock.advance(by: .seconds(30))
+            let rest = try await harness.events(until: "op-outage")
+            #expect(rest.summary == Array(Self.invitationSequence.suffix(2)))
+            try await harness.channel.waitUntilParked()
+        }
+    }
+}
