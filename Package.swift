@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
@@ -25,6 +26,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -36,7 +38,10 @@ let package = Package(
         .target(name: "Systemd", dependencies: ["CSystemd"]),
 
         // Layer 1: the queue and the simulated server.
-        .target(name: "Bridge", dependencies: ["UCWA"]),
+        .target(
+            name: "Bridge",
+            dependencies: ["UCWA", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(
             name: "UCWASimulator",
             dependencies: [
@@ -94,7 +99,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "BridgeTests", dependencies: ["Bridge", "TestSupport"]),
+        .testTarget(name: "BridgeTests", dependencies: ["Bridge", "UCWASimulator", "TestSupport"]),
         .testTarget(name: "LocalAPITests", dependencies: ["LocalAPI"]),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),
     ],

@@ -14,10 +14,17 @@ final class HTTPServer: Sendable {
     /// Bodies above this size are refused with 413.
     static let maximumBodySize = 1 << 20
 
+    private struct OpenConnection {
+        var channel: Channel
+        /// A complete request is being answered; the connection closes itself after the answer
+        /// when the server is stopping.
+        var busy = false
+    }
+
     private struct State {
         var listener: Channel?
         var acceptLoop: Task<Void, Never>?
-        var connections: [ObjectIdentifier: Channel] = [:]
+        var connections: [ObjectIdentifier: OpenConnection] = [:]
         var stopping = false
     }
 
@@ -54,18 +61,27 @@ final class HTTPServer: Sendable {
         return address
     }
 
-    /// Stops listening, closes every connection and waits for their tasks to end.
+    /// Stops listening and closes every connection: idle ones at once, busy ones once their
+    /// current response is written. Returns when all connection tasks have ended.
     func shutdown() async {
-        let (listener, task, connections) = state.withLock { state in
+        let (listener, task, idle) = state.withLock { state in
             state.stopping = true
-            let connections = Array(state.connections.values)
-            return (state.listener, state.acceptLoop, connections)
+            let idle = state.connections.values.filter { !$0.busy }.map(\.channel)
+            return (state.listener, state.acceptLoop, idle)
         }
         try? await listener?.close()
-        for connection in connections {
-            connection.close(promise: nil)
+        for channel in idle {
+            channel.close(promise: nil)
         }
         await task?.value
+    }
+
+    /// Marks a connection busy or idle; returns false when the server is stopping.
+    private func mark(_ id: ObjectIdentifier, busy: Bool) -> Bool {
+        state.withLock { state in
+            state.connections[id]?.busy = busy
+            return !state.stopping
+        }
     }
 
     private func accept(on listener: NIOAsyncChannel<Connection, Never>) async {
@@ -86,7 +102,7 @@ final class HTTPServer: Sendable {
         let id = ObjectIdentifier(connection.channel)
         let admitted = state.withLock { state in
             if state.stopping { return false }
-            state.connections[id] = connection.channel
+            state.connections[id] = OpenConnection(channel: connection.channel)
             return true
         }
         guard admitted else {
@@ -98,17 +114,28 @@ final class HTTPServer: Sendable {
             try await connection.executeThenClose { inbound, outbound in
                 var head: HTTPRequestHead?
                 var body = ByteBuffer()
+                var tooLarge = false
                 for try await part in inbound {
                     switch part {
                     case .head(let requestHead):
                         head = requestHead
                         body.clear()
+                        tooLarge = false
                     case .body(var chunk):
-                        body.writeBuffer(&chunk)
+                        tooLarge = tooLarge || body.readableBytes + chunk.readableBytes > Self.maximumBodySize
+                        if !tooLarge {
+                            body.writeBuffer(&chunk)
+                        }
                     case .end:
                         guard let requestHead = head else { continue }
                         head = nil
-                        guard try await answer(requestHead, body: body, outbound: outbound) else { return }
+                        _ = mark(id, busy: true)
+                        let keepOpen = try await answer(
+                            requestHead,
+                            body: tooLarge ? nil : body,
+                            outbound: outbound
+                        )
+                        guard mark(id, busy: false), keepOpen else { return }
                     }
                 }
             }
@@ -117,16 +144,14 @@ final class HTTPServer: Sendable {
         }
     }
 
-    /// Answers one request; returns whether the connection stays open.
+    /// Answers one request (a nil body was too large); returns whether the connection stays open.
     private func answer(
         _ head: HTTPRequestHead,
-        body: ByteBuffer,
+        body: ByteBuffer?,
         outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
     ) async throws -> Bool {
         let response: SimulatorResponse
-        if body.readableBytes > Self.maximumBodySize {
-            response = SimulatorResponse(status: .payloadTooLarge)
-        } else {
+        if let body {
             let request = SimulatorRequest(
                 method: head.method,
                 uri: head.uri,
@@ -134,6 +159,8 @@ final class HTTPServer: Sendable {
                 body: Array(buffer: body)
             )
             response = await handler(request)
+        } else {
+            response = SimulatorResponse(status: .payloadTooLarge)
         }
         if response.disposition == .closeWithoutAnswer {
             await response.afterWrite?()

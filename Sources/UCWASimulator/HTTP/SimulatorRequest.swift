@@ -33,12 +33,8 @@ struct SimulatorRequest: Sendable {
         headers.first(name: "content-type").map { Self.mediaType(of: $0) }
     }
 
-    /// True when the client asks for XML: the first JSON or XML type in `Accept` is an XML one.
-    var prefersXML: Bool {
-        xmlMediaType != nil
-    }
-
-    /// The XML media type the client asked for, echoed in the response's `Content-Type`.
+    /// The XML media type the client asked for, echoed in the response's `Content-Type`: the
+    /// first JSON or XML type in `Accept` decides.
     var xmlMediaType: String? {
         for value in headers["accept"] {
             for item in value.split(separator: ",") {

@@ -32,8 +32,6 @@ struct EventChannelState: Sendable {
     /// The href the application resource advertises: the first unacknowledged batch.
     var currentHref: String { href(ack: expectedAck) }
 
-    var hasQueuedEvents: Bool { !queue.isEmpty }
-
     /// Answers a P-GET at once, or returns nil when it has to be held.
     mutating func respond(toAck ack: Int?) -> EventResponseShape? {
         if resumePending {

@@ -14,6 +14,9 @@ final class LogRecorder: Sendable {
 
     func append(_ line: String) {
         lines.withLock { $0.append(line) }
+        if ProcessInfo.processInfo.environment["UCWA_TEST_LOG"] != nil {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
     }
 
     var logger: Logger {
