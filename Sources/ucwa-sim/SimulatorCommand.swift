@@ -13,7 +13,7 @@ struct SimulatorCommand: AsyncParsableCommand {
         commandName: "ucwa-sim",
         abstract: "A UCWA 2.0 (Skype for Business Server 2015) simulator for tests, on loopback only.",
         discussion: "Prints the discovery URL as the first line of stdout, logs to stderr, and runs until "
-            + "SIGINT or SIGTERM. Fault injection: see the /_sim/ admin API (Sources/UCWASimulator/ADMIN.md)."
+            + "SIGINT or SIGTERM. Fault injection: see the /_sim/ admin API (docs/ucwa-sim-admin.md)."
     )
 
     @Option(help: "The loopback address and port to listen on, e.g. 127.0.0.1:0 or [::1]:8080 (0 picks a port).")

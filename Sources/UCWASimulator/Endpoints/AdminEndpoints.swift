@@ -3,7 +3,7 @@ import NIOHTTP1
 
 extension SimulatorCore {
     /// The admin API under `/_sim/`: JSON in and out, no authentication, never faulted.
-    /// Routes (also in ADMIN.md):
+    /// Routes (also in docs/ucwa-sim-admin.md):
     ///
     /// - `GET /_sim/received`: `{"continueMessaging": [...]}`, every continueMessaging request in order.
     /// - `DELETE /_sim/received`: forget them (204).
