@@ -1,0 +1,472 @@
+import Foundation
+import UCWA
+
+/// One request's run: attempts until a terminal state, each attempt a GET of the conversation log, a POST of
+/// continueMessaging and the wait for its events. Only the run changes its request, so its changes are ordered.
+extension Dispatcher {
+    /// A timer that fires into a request's signal stream.
+    struct Timer {
+        var token: UInt64
+        var task: Task<Void, Never>?
+
+        static let none = Timer(token: 0, task: nil)
+
+        func cancel() {
+            task?.cancel()
+        }
+    }
+
+    typealias Signals = AsyncStream<RequestSignal>.AsyncIterator
+
+    func run(_ id: RequestID, signals stream: AsyncStream<RequestSignal>) async {
+        var signals = stream.makeAsyncIterator()
+        var due: Duration? = firstAttemptOffset(of: id)
+        // Every pass is one attempt; the retry policy ends the loop (maximum attempts, deadline).
+        while let offset = due, !Task.isCancelled {
+            if offset > clock.now {
+                do {
+                    try await clock.sleep(until: offset)
+                } catch {
+                    break
+                }
+            }
+            due = await attempt(id, signals: &signals)
+        }
+        finishRun(id)
+    }
+
+    /// Now for a new request; the stored `nextAttemptAt` for a reloaded `retryScheduled` one.
+    private func firstAttemptOffset(of id: RequestID) -> Duration {
+        guard let request = requests[id], request.state == .retryScheduled, let at = request.nextAttemptAt else {
+            return clock.now
+        }
+        return clock.now + .seconds(max(0, at.timeIntervalSince(wallClock())))
+    }
+
+    private func finishRun(_ id: RequestID) {
+        runs[id] = nil
+        signalInputs[id]?.finish()
+        signalInputs[id] = nil
+        for (operationID, owner) in owners where owner == id {
+            forget(operationID)
+        }
+    }
+
+    /// Takes an in-flight slot, waits for a parked P-GET, and makes one attempt. Returns the clock offset of the
+    /// next attempt, or `nil` when the request's run is over (terminal, or stopped).
+    private func attempt(_ id: RequestID, signals: inout Signals) async -> Duration? {
+        guard let request = requests[id], !request.state.isTerminal else { return nil }
+        let priority = InFlightLimit.Priority(
+            createdAt: request.createdAt.timeIntervalSince1970,
+            sequence: sequence[id] ?? 0
+        )
+        guard await limit.acquire(priority) else { return nil }
+        let next = await attemptWithSlot(id, signals: &signals)
+        await limit.release()
+        return next
+    }
+
+    private func attemptWithSlot(_ id: RequestID, signals: inout Signals) async -> Duration? {
+        guard await channelReady() else { return nil }
+        if let request = requests[id], wallClock() >= request.deadline {
+            await expire(id, because: "the deadline passed before the next attempt")
+            return nil
+        }
+        return await dispatch(id, signals: &signals)
+    }
+
+    private func dispatch(_ id: RequestID, signals: inout Signals) async -> Duration? {
+        guard let request = requests[id] else { return nil }
+        let operationID = (request.attempts.isEmpty ? request.operationID : nil) ?? OperationID.random()
+        reservedOperationIDs.remove(operationID)
+        correlator.register(operationID)
+        owners[operationID] = id
+        let now = wallClock()
+        let stored = await transition(id, to: .dispatching) {
+            $0.operationID = operationID
+            $0.attempts.append(Attempt(operationID: operationID, startedAt: now))
+            $0.nextAttemptAt = nil
+        }
+        guard stored else {
+            forget(operationID)
+            return clock.now + configuration.retry.initialDelay
+        }
+        count { $0.attempts += 1 }
+
+        guard let context = await connection.application,
+            let log = try? ConversationLogHref(validating: request.conversationLog, application: context)
+        else {
+            forget(operationID)
+            return await retryLater(id, cause: .local, outcome: nil)
+        }
+        let logOutcome = await connection.get(log.href(for: context), accept: .json)
+        let target: String
+        switch DispatchClassifier.classify(logOutcome, step: .conversationLog) {
+        case .accepted:
+            guard let conversationLog = try? logOutcome.response?.decode(ConversationLog.self) else {
+                forget(operationID)
+                await fail(
+                    id,
+                    RequestFailure(
+                        code: RequestFailure.unexpectedResponse,
+                        message: "the conversationLog href did not answer a conversationLog"
+                    ),
+                    outcome: logOutcome
+                )
+                return nil
+            }
+            guard let href = conversationLog.continueMessaging?.href else {
+                forget(operationID)
+                await fail(
+                    id,
+                    RequestFailure(
+                        code: RequestFailure.continueMessagingUnavailable,
+                        message: "the conversation log has no continueMessaging link"
+                    ),
+                    outcome: logOutcome
+                )
+                return nil
+            }
+            target = href
+        case let classification:
+            return await conclude(
+                id, operationID, classification, outcome: logOutcome, generation: context.generation,
+                signals: &signals)
+        }
+
+        let body = ContinueMessagingRequest(
+            operationID: operationID,
+            message: OutgoingMessage(text: request.message, format: request.contentType)
+        ).encoded(as: configuration.bodyFormat)
+        let outcome = await connection.post(target, body: body, accept: configuration.bodyFormat)
+        return await conclude(
+            id, operationID, DispatchClassifier.classify(outcome, step: .continueMessaging), outcome: outcome,
+            generation: context.generation, signals: &signals)
+    }
+
+    private func conclude(
+        _ id: RequestID,
+        _ operationID: OperationID,
+        _ classification: AttemptClassification,
+        outcome: UCWAOutcome,
+        generation: Int,
+        signals: inout Signals
+    ) async -> Duration? {
+        switch classification {
+        case .accepted(let location):
+            if let location {
+                for update in correlator.recordLocation(location, for: operationID) {
+                    route(update)
+                }
+            }
+            if requests[id]?.state == .dispatching {
+                await transition(id, to: .awaitingEvents) {
+                    $0.invitation = location ?? $0.invitation
+                    $0.recordAnswer(outcome)
+                }
+            }
+            return await awaitOutcome(id, operationID, ambiguous: false, signals: &signals)
+        case .ambiguous:
+            count { $0.ambiguousAttempts += 1 }
+            if let request = requests[id] {
+                logger.warning(
+                    "continueMessaging got no answer; waiting for events of its operationId before sending again",
+                    metadata: metadata(of: request)
+                )
+            }
+            return await awaitOutcome(id, operationID, ambiguous: true, signals: &signals)
+        case .retry(let cause):
+            forget(operationID)
+            return await retryLater(id, cause: cause, outcome: outcome)
+        case .applicationLost:
+            forget(operationID)
+            if let request = requests[id] {
+                logger.warning(
+                    "the application is gone; creating it again before the next attempt",
+                    metadata: metadata(of: request)
+                )
+            }
+            _ = try? await connection.recreateApplication(replacing: generation)
+            return await retryLater(id, cause: .applicationLost, outcome: outcome)
+        case .terminal(let failure):
+            forget(operationID)
+            await fail(id, failure, outcome: outcome)
+            return nil
+        }
+    }
+
+    /// Waits for the events of `operationID`. Confirmed (after a 201): until `completed`, or the outcome time-out,
+    /// then reads the invitation. Ambiguous: for the grace window; any event of the operation confirms it, and
+    /// nothing means it is sent again with a new operationId. A channel reset makes a confirmed attempt ambiguous.
+    private func awaitOutcome(
+        _ id: RequestID,
+        _ operationID: OperationID,
+        ambiguous startsAmbiguous: Bool,
+        signals: inout Signals
+    ) async -> Duration? {
+        var ambiguous = startsAmbiguous
+        var timer = startTimer(for: id, after: ambiguous ? configuration.ambiguityGrace : configuration.outcomeTimeout)
+        defer { timer.cancel() }
+        // Bounded by the timer: a pass either ends the wait or handles one signal; every wait has a running timer.
+        while let signal = await signals.next(isolation: self) {
+            switch signal {
+            case .timerFired(let token) where token == timer.token:
+                if ambiguous {
+                    forget(operationID)
+                    count { $0.ambiguousResends += 1 }
+                    if let request = requests[id] {
+                        logger.warning(
+                            "no event proved the attempt reached the server; sending it again with a new operationId",
+                            metadata: metadata(of: request)
+                        )
+                    }
+                    return await retryLater(
+                        id, cause: .outcomeStayedUnknown, outcome: nil, attemptCode: RequestFailure.noEvents)
+                }
+                await checkInvitation(id, operationID)
+                return nil
+            case .progress(let owner, let progress) where owner == operationID:
+                // Any event of the operation shows that the server has it.
+                if ambiguous {
+                    ambiguous = false
+                    timer.cancel()
+                    timer = startTimer(for: id, after: configuration.outcomeTimeout)
+                }
+                switch progress {
+                case .started(let invitation):
+                    if let state = requests[id]?.state, state == .dispatching || state == .awaitingEvents {
+                        await transition(id, to: .started) {
+                            $0.invitation = $0.invitation ?? invitation?.description
+                        }
+                    }
+                case .updated(let state):
+                    if requests[id]?.state == .dispatching {
+                        await transition(id, to: .awaitingEvents)
+                    }
+                    logger.debug(
+                        "invitation updated",
+                        metadata: [
+                            "request-id": "\(id)", "operation-id": "\(operationID)",
+                            "invitation-state": "\(state?.rawValue ?? "-")",
+                        ]
+                    )
+                case .completed(.succeeded):
+                    forget(operationID)
+                    await transition(id, to: .delivered)
+                    return nil
+                case .completed(.failed(let reason)):
+                    forget(operationID)
+                    let failure =
+                        reason.map { RequestFailure(reason: $0, fallback: "the invitation failed") }
+                        ?? RequestFailure(code: "Failure", message: "completed with status Failure and no reason")
+                    await transition(id, to: .failed) {
+                        $0.failure = failure
+                        $0.recordCode(failure.code, subcode: failure.subcode)
+                    }
+                    return nil
+                }
+            case .channelReset(let owner, let kind) where owner == operationID:
+                count { $0.ambiguousAttempts += ambiguous ? 0 : 1 }
+                ambiguous = true
+                timer.cancel()
+                timer = startTimer(for: id, after: configuration.ambiguityGrace)
+                if let request = requests[id] {
+                    logger.warning(
+                        "the event channel was reset while the attempt awaited its events; grace window started",
+                        metadata: metadata(of: request).merging(["reset": "\(kind.rawValue)"]) { $1 }
+                    )
+                }
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// No `completed` came in time after a 201: reads the invitation and takes its state when it is final;
+    /// otherwise the request fails with ``RequestFailure/outcomeUnknown``. Never sends the request again.
+    private func checkInvitation(_ id: RequestID, _ operationID: OperationID) async {
+        forget(operationID)
+        count { $0.outcomeChecks += 1 }
+        var seen = "could not be read"
+        if let href = requests[id]?.invitation {
+            let outcome = await connection.get(href, accept: .json)
+            if case .success(let response) = outcome,
+                let invitation = try? response.decode(MessagingInvitation.self), let state = invitation.state
+            {
+                if state == .connected {
+                    await transition(id, to: .delivered)
+                    return
+                }
+                if state == .failed || state == .declined || state == .cancelled {
+                    await fail(
+                        id,
+                        RequestFailure(
+                            code: RequestFailure.invitationFailed,
+                            subcode: state.rawValue,
+                            message: "no completed event came; the invitation's state is \(state)"
+                        ),
+                        outcome: nil
+                    )
+                    return
+                }
+                seen = "is still \(state)"
+            } else if let status = outcome.httpStatus {
+                seen = "answered \(status)"
+            }
+        } else {
+            seen = "is not known (no Location)"
+        }
+        await fail(
+            id,
+            RequestFailure(
+                code: RequestFailure.outcomeUnknown,
+                message: "no completed event within \(configuration.outcomeTimeout) after the 201, and the "
+                    + "invitation \(seen); the server did receive the request, so it is not sent again"
+            ),
+            outcome: nil
+        )
+    }
+
+    /// Schedules the next attempt by the retry policy, or ends the request when the policy says stop.
+    private func retryLater(
+        _ id: RequestID,
+        cause: RetryCause,
+        outcome: UCWAOutcome?,
+        attemptCode: String? = nil
+    ) async -> Duration? {
+        guard let request = requests[id] else { return nil }
+        let now = wallClock()
+        let age = Duration.seconds(max(0, now.timeIntervalSince(request.createdAt)))
+        var generator = random
+        let decision = Self.decide(
+            configuration.retry,
+            afterFailedAttempts: max(1, request.attempts.count),
+            age: age,
+            using: &generator
+        )
+        random = generator
+        switch decision {
+        case .retry(let wait):
+            let at = now.addingTimeInterval(wait.timeInterval)
+            guard at <= request.deadline else {
+                await expire(id, because: "the next attempt would start after the deadline", outcome: outcome)
+                return nil
+            }
+            let offset = clock.now + wait
+            count { $0.retries += 1 }
+            await transition(id, to: .retryScheduled) {
+                $0.nextAttemptAt = at
+                $0.recordAnswer(outcome)
+                if let attemptCode {
+                    $0.recordCode(attemptCode, subcode: nil)
+                }
+            }
+            logger.debug(
+                "retry scheduled",
+                metadata: ["request-id": "\(id)", "cause": "\(cause.rawValue)", "delay": "\(wait)"]
+            )
+            return offset
+        case .stop(.deadlinePassed):
+            await expire(id, because: "the next attempt would start after the deadline", outcome: outcome)
+            return nil
+        case .stop(.attemptsExhausted):
+            let reason = outcome?.errorReason
+            await fail(
+                id,
+                RequestFailure(
+                    code: reason?.code.rawValue ?? RequestFailure.attemptsExhausted,
+                    subcode: reason?.subcode?.rawValue,
+                    message: "gave up after \(request.attempts.count) attempts (last: \(cause.rawValue))"
+                ),
+                outcome: outcome
+            )
+            return nil
+        }
+    }
+
+    /// Opens the stored generator for the policy's generic `decision`.
+    private static func decide<G: RandomNumberGenerator>(
+        _ policy: RetryPolicy,
+        afterFailedAttempts failedAttempts: Int,
+        age: Duration,
+        using generator: inout G
+    ) -> RetryDecision {
+        policy.decision(afterFailedAttempts: failedAttempts, age: age, using: &generator)
+    }
+
+    private func fail(_ id: RequestID, _ failure: RequestFailure, outcome: UCWAOutcome?) async {
+        await transition(id, to: .failed) {
+            $0.failure = failure
+            $0.recordAnswer(outcome)
+            if outcome?.errorReason == nil, outcome?.httpStatus != nil {
+                $0.recordCode(failure.code, subcode: failure.subcode)
+            }
+        }
+    }
+
+    private func expire(_ id: RequestID, because reason: String, outcome: UCWAOutcome? = nil) async {
+        await transition(id, to: .expired) {
+            $0.recordAnswer(outcome)
+            let last = $0.currentAttempt.map { attempt in
+                "; last attempt: \(attempt.httpStatus.map(String.init) ?? "no answer") "
+                    + "\(attempt.code ?? "-")/\(attempt.subcode ?? "-")"
+            }
+            $0.failure = RequestFailure(
+                code: "DeadlinePassed",
+                subcode: nil,
+                message: reason + (last ?? "")
+            )
+            $0.nextAttemptAt = nil
+        }
+    }
+
+    /// Unregisters an attempt's operationId: its later events are ignored.
+    func forget(_ operationID: OperationID) {
+        correlator.unregister(operationID)
+        owners[operationID] = nil
+    }
+
+    /// Starts a timer whose deadline is fixed now; it fires `.timerFired(token)` into the request's stream.
+    private func startTimer(for id: RequestID, after delay: Duration) -> Timer {
+        nextTimer += 1
+        let token = nextTimer
+        let deadline = clock.now + delay
+        let clock = clock
+        let input = signalInputs[id]
+        let task = Task {
+            do {
+                try await clock.sleep(until: deadline)
+                input?.yield(.timerFired(token))
+            } catch {
+                return
+            }
+        }
+        return Timer(token: token, task: task)
+    }
+}
+
+extension MessageRequest {
+    /// Stores the POST's answer (status, UCWA code and subcode) in the current attempt.
+    fileprivate mutating func recordAnswer(_ outcome: UCWAOutcome?) {
+        guard let outcome, !attempts.isEmpty else { return }
+        attempts[attempts.count - 1].httpStatus = outcome.httpStatus ?? attempts[attempts.count - 1].httpStatus
+        if let reason = outcome.errorReason {
+            recordCode(reason.code.rawValue, subcode: reason.subcode?.rawValue)
+        }
+    }
+
+    fileprivate mutating func recordCode(_ code: String, subcode: String?) {
+        guard !attempts.isEmpty else { return }
+        attempts[attempts.count - 1].code = code
+        attempts[attempts.count - 1].subcode = subcode
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `TimeInterval`.
+    var timeInterval: TimeInterval {
+        let (seconds, attoseconds) = components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+}
