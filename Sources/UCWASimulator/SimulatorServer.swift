@@ -29,7 +29,7 @@ public final class SimulatorServer: Sendable {
         self.configuration = configuration
         let core = SimulatorCore(configuration: configuration, clock: SimulatorClock(clock), logger: logger)
         self.core = core
-        self.http = HTTPServer(logger: logger) { request in await core.respond(to: request) }
+        self.http = HTTPServer(logger: logger) { request, reply in core.respond(to: request, reply: reply) }
     }
 
     /// Creates a simulator on `ContinuousClock`.

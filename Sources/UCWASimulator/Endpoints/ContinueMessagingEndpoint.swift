@@ -21,8 +21,9 @@ extension SimulatorCore {
         input read: Result<ContinueMessagingInput, RequestRejection>,
         application id: String,
         log logID: String,
-        username: String
-    ) async -> SimulatorResponse {
+        username: String,
+        reply: @escaping SimulatorResponse.Reply
+    ) {
         let parsed = Result { () throws(RequestRejection) -> ContinueMessagingInput in
             let input = try read.get()
             try input.validate()
@@ -66,35 +67,39 @@ extension SimulatorCore {
         }
         switch admission {
         case nil:
-            return .error(.notFound, .applicationNotFound, for: request)
+            reply(.error(.notFound, .applicationNotFound, for: request))
         case .logNotFound:
-            return .error(
-                .notFound,
-                UCWAErrorBody(
-                    code: "NotFound", subcode: "ResourceNotFound", message: "The conversation log does not exist."),
-                for: request
+            let body = UCWAErrorBody(
+                code: "NotFound",
+                subcode: "ResourceNotFound",
+                message: "The conversation log does not exist."
             )
+            reply(.error(.notFound, body, for: request))
         case .rejected(let rejection):
-            return .error(rejection.status, rejection.body, for: request)
+            reply(.error(rejection.status, rejection.body, for: request))
         case .noEventChannel:
-            return .error(.internalServerError, .callbackChannelError, for: request)
+            reply(.error(.internalServerError, .callbackChannelError, for: request))
         case .accepted(let run):
             var response = SimulatorResponse(status: .created, headers: [("Location", run.invitationHref)])
-            if run.order == .beforeResponse {
-                let first = run.completedOnly ? run.outcomeEvents : run.startedEvents
-                let signal = emit(first, to: run.application, generation: run.generation) { application in
-                    if run.completedOnly, let state = run.finalState {
-                        application.invitations[run.record.id]?.state = state
-                    }
-                }
-                await signal?.wait()
-                if !run.completedOnly {
-                    response.afterWrite = { self.play(run, startedAlreadyEmitted: true) }
-                }
-            } else {
+            guard run.order == .beforeResponse else {
                 response.afterWrite = { self.play(run, startedAlreadyEmitted: false) }
+                reply(response)
+                return
             }
-            return response
+            let first = run.completedOnly ? run.outcomeEvents : run.startedEvents
+            let signal = emit(first, to: run.application, generation: run.generation) { application in
+                if run.completedOnly, let state = run.finalState {
+                    application.invitations[run.record.id]?.state = state
+                }
+            }
+            if !run.completedOnly {
+                response.afterWrite = { self.play(run, startedAlreadyEmitted: true) }
+            }
+            if let signal {
+                signal.whenFired { [response] in reply(response) }
+            } else {
+                reply(response)
+            }
         }
     }
 

@@ -20,8 +20,9 @@ extension SimulatorCore {
     func handleEvents(
         _ request: SimulatorRequest,
         application id: String,
-        username: String
-    ) async -> SimulatorResponse {
+        username: String,
+        reply: @escaping SimulatorResponse.Reply
+    ) {
         let query: EventQuery
         do {
             query = try EventQuery(
@@ -29,11 +30,16 @@ extension SimulatorCore {
                 timeoutBounds: configuration.minimumEventTimeout...configuration.maximumEventTimeout
             )
         } catch {
-            return .error(error.status, error.body, for: request)
+            reply(.error(error.status, error.body, for: request))
+            return
         }
-        let answer = await withCheckedContinuation { continuation in
-            startPoll(query, application: id, username: username, continuation: continuation)
+        startPoll(query, application: id, username: username) { answer in
+            reply(self.response(to: answer, for: request))
         }
+    }
+
+    /// The HTTP answer of a P-GET.
+    private func response(to answer: ParkedPoll.Answer, for request: SimulatorRequest) -> SimulatorResponse {
         switch answer {
         case .events(let shape, let signal):
             state.withLock { $0.counters.pGetsServed += 1 }
@@ -54,12 +60,12 @@ extension SimulatorCore {
         }
     }
 
-    /// Answers the P-GET through `continuation` at once, or parks it with a timer on the clock.
+    /// Answers the P-GET through `deliver` at once, or parks it with a timer on the clock.
     private func startPoll(
         _ query: EventQuery,
         application id: String,
         username: String,
-        continuation: CheckedContinuation<ParkedPoll.Answer, Never>
+        deliver: @escaping @Sendable (ParkedPoll.Answer) -> Void
     ) {
         var displaced: ParkedPoll?
         var cancelled: [Task<Void, Never>] = []
@@ -80,15 +86,10 @@ extension SimulatorCore {
             }
             let pollID = state.makeID()
             let deadline = now + .seconds(application.channel.timeout ?? configuration.defaultEventTimeout)
-            let timer = Task {
-                do {
-                    try await self.clock.sleep(until: deadline)
-                } catch {
-                    return
-                }
+            let timer = clock.schedule(at: deadline) {
                 self.releaseTimedOutPoll(application: id, poll: pollID)
             }
-            application.channel.parked = ParkedPoll(id: pollID, continuation: continuation, timer: timer)
+            application.channel.parked = ParkedPoll(id: pollID, deliver: deliver, timer: timer)
             return .parked
         }
         displaced?.release(with: .error(status: 409, .pGetReplaced))
@@ -97,9 +98,9 @@ extension SimulatorCore {
         }
         switch start {
         case nil:
-            continuation.resume(returning: .error(status: 404, .applicationNotFound))
+            deliver(.error(status: 404, .applicationNotFound))
         case .answered(let answer):
-            continuation.resume(returning: answer)
+            deliver(answer)
         case .parked:
             break
         }
@@ -117,7 +118,7 @@ extension SimulatorCore {
             } ?? nil
         }
         if let (parked, shape) = released {
-            parked.continuation.resume(returning: .events(shape, nil))
+            parked.deliver(.events(shape, nil))
         }
     }
 

@@ -4,27 +4,19 @@ import NIOHTTP1
 import NIOPosix
 import Synchronization
 
-/// The NIO plumbing: an HTTP/1.1 server on one listening socket, one task per connection,
-/// keep-alive, requests answered strictly in order. A handler may hold a request for as long as
-/// it likes (P-GET) or ask for the connection to be closed without an answer.
+/// The NIO plumbing: an HTTP/1.1 server on one listening socket, keep-alive, requests answered
+/// strictly in order by an `HTTPConnectionHandler` per connection. A handler may hold a request
+/// for as long as it likes (P-GET) or ask for the connection to be closed without an answer.
 final class HTTPServer: Sendable {
-    typealias Handler = @Sendable (SimulatorRequest) async -> SimulatorResponse
-    typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
+    /// Answers a request through the reply, at once or later.
+    typealias Handler = @Sendable (SimulatorRequest, @escaping SimulatorResponse.Reply) -> Void
 
     /// Bodies above this size are refused with 413.
     static let maximumBodySize = 1 << 20
 
-    private struct OpenConnection {
-        var channel: Channel
-        /// A complete request is being answered; the connection closes itself after the answer
-        /// when the server is stopping.
-        var busy = false
-    }
-
     private struct State {
         var listener: Channel?
-        var acceptLoop: Task<Void, Never>?
-        var connections: [ObjectIdentifier: OpenConnection] = [:]
+        var connections: [ObjectIdentifier: Channel] = [:]
         var stopping = false
     }
 
@@ -37,154 +29,68 @@ final class HTTPServer: Sendable {
         self.handler = handler
     }
 
-    /// Binds `host:port` and starts accepting; returns the bound address.
+    /// Binds `host:port` and starts accepting; returns the bound address. The listener and all
+    /// connections share one event loop: a P-GET released by a POST on another connection is
+    /// then answered on the same thread, without a wake-up of another one (measured: about a
+    /// quarter less CPU per `continueMessaging` round trip than spreading them over the group).
     func start(host: String, port: Int) async throws -> SocketAddress {
-        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let handler = self.handler
+        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton.next())
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .bind(host: host, port: port) { channel in
-                channel.eventLoop.makeCompletedFuture {
+            .childChannelInitializer { channel in
+                guard self.admit(channel) else {
+                    return channel.eventLoop.makeFailedFuture(
+                        SimulatorError(code: "stopping", reason: "the simulator is shutting down")
+                    )
+                }
+                return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    return try Connection(wrappingChannelSynchronously: channel)
+                    try channel.pipeline.syncOperations.addHandler(HTTPConnectionHandler(handler: handler))
                 }
             }
-        guard let address = listener.channel.localAddress else {
-            try? await listener.channel.close()
+            .bind(host: host, port: port)
+            .get()
+        guard let address = listener.localAddress else {
+            try? await listener.close()
             throw SimulatorError(code: "bindFailed", reason: "the listening socket has no local address")
         }
-        let task = Task { await self.accept(on: listener) }
-        state.withLock { state in
-            state.listener = listener.channel
-            state.acceptLoop = task
-        }
+        state.withLock { $0.listener = listener }
         return address
     }
 
     /// Stops listening and closes every connection: idle ones at once, busy ones once their
-    /// current response is written. Returns when all connection tasks have ended.
+    /// current response is written. Returns when all connections are closed.
     func shutdown() async {
-        let (listener, task, idle) = state.withLock { state in
+        let listener = state.withLock { state in
             state.stopping = true
-            let idle = state.connections.values.filter { !$0.busy }.map(\.channel)
-            return (state.listener, state.acceptLoop, idle)
+            return state.listener
         }
         try? await listener?.close()
-        for channel in idle {
-            channel.close(promise: nil)
+        let open = state.withLock { Array($0.connections.values) }
+        for channel in open {
+            channel.pipeline.fireUserInboundEventTriggered(HTTPConnectionHandler.ShutdownEvent())
         }
-        await task?.value
+        for channel in open {
+            try? await channel.closeFuture.get()
+        }
+        logger.debug("http server stopped", metadata: ["connections": "\(open.count)"])
     }
 
-    /// Marks a connection busy or idle; returns false when the server is stopping.
-    private func mark(_ id: ObjectIdentifier, busy: Bool) -> Bool {
-        state.withLock { state in
-            state.connections[id]?.busy = busy
-            return !state.stopping
-        }
-    }
-
-    private func accept(on listener: NIOAsyncChannel<Connection, Never>) async {
-        do {
-            try await listener.executeThenClose { inbound in
-                try await withThrowingDiscardingTaskGroup { group in
-                    for try await connection in inbound {
-                        group.addTask { await self.serve(connection) }
-                    }
-                }
-            }
-        } catch {
-            logger.debug("accept loop ended", metadata: ["error": "\(error)"])
-        }
-    }
-
-    private func serve(_ connection: Connection) async {
-        let id = ObjectIdentifier(connection.channel)
+    /// Registers a new connection until it closes; false when the server is stopping.
+    private func admit(_ channel: Channel) -> Bool {
+        let id = ObjectIdentifier(channel)
         let admitted = state.withLock { state in
             if state.stopping { return false }
-            state.connections[id] = OpenConnection(channel: connection.channel)
+            state.connections[id] = channel
             return true
         }
-        guard admitted else {
-            try? await connection.channel.close()
-            return
-        }
-        defer { _ = state.withLock { $0.connections.removeValue(forKey: id) } }
-        do {
-            try await connection.executeThenClose { inbound, outbound in
-                var head: HTTPRequestHead?
-                var body = ByteBuffer()
-                var tooLarge = false
-                for try await part in inbound {
-                    switch part {
-                    case .head(let requestHead):
-                        head = requestHead
-                        body.clear()
-                        tooLarge = false
-                    case .body(var chunk):
-                        tooLarge = tooLarge || body.readableBytes + chunk.readableBytes > Self.maximumBodySize
-                        if !tooLarge {
-                            body.writeBuffer(&chunk)
-                        }
-                    case .end:
-                        guard let requestHead = head else { continue }
-                        head = nil
-                        _ = mark(id, busy: true)
-                        let keepOpen = try await answer(
-                            requestHead,
-                            body: tooLarge ? nil : body,
-                            outbound: outbound
-                        )
-                        guard mark(id, busy: false), keepOpen else { return }
-                    }
-                }
+        if admitted {
+            channel.closeFuture.whenComplete { _ in
+                _ = self.state.withLock { $0.connections.removeValue(forKey: id) }
             }
-        } catch {
-            logger.debug("connection ended", metadata: ["error": "\(error)"])
         }
-    }
-
-    /// Answers one request (a nil body was too large); returns whether the connection stays open.
-    private func answer(
-        _ head: HTTPRequestHead,
-        body: ByteBuffer?,
-        outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
-    ) async throws -> Bool {
-        let response: SimulatorResponse
-        if let body {
-            let request = SimulatorRequest(
-                method: head.method,
-                uri: head.uri,
-                headers: head.headers,
-                body: Array(buffer: body)
-            )
-            response = await handler(request)
-        } else {
-            response = SimulatorResponse(status: .payloadTooLarge)
-        }
-        if response.disposition == .closeWithoutAnswer {
-            await response.afterWrite?()
-            return false
-        }
-        var headers = HTTPHeaders(response.headers)
-        headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
-        if !head.isKeepAlive {
-            headers.replaceOrAdd(name: "Connection", value: "close")
-        }
-        var parts: [HTTPServerResponsePart] = [
-            .head(HTTPResponseHead(version: head.version, status: response.status, headers: headers))
-        ]
-        if !response.body.isEmpty {
-            parts.append(.body(.byteBuffer(ByteBuffer(bytes: response.body))))
-        }
-        parts.append(.end(nil))
-        do {
-            try await outbound.write(contentsOf: parts)
-        } catch {
-            await response.afterWrite?()
-            throw error
-        }
-        await response.afterWrite?()
-        return head.isKeepAlive
+        return admitted
     }
 }

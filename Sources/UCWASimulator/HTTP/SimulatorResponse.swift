@@ -2,6 +2,10 @@ import NIOHTTP1
 
 /// What the router decided to do with a request: answer it, or close the connection unanswered.
 struct SimulatorResponse: Sendable {
+    /// Where an answer goes once it is known: at once for most requests, later for held P-GETs
+    /// and scripted operations. Called exactly once, from any thread, never under the state lock.
+    typealias Reply = @Sendable (SimulatorResponse) -> Void
+
     enum Disposition: Sendable {
         case respond
         /// Close the connection without writing anything (fault injection).
@@ -14,8 +18,9 @@ struct SimulatorResponse: Sendable {
     var headers: [(String, String)] = []
     var body: [UInt8] = []
     var disposition: Disposition = .respond
-    /// Runs once the response was written (or, for `closeWithoutAnswer`, before the close).
-    var afterWrite: (@Sendable () async -> Void)?
+    /// Runs once the response was written or failed to be (or, for `closeWithoutAnswer`, before
+    /// the close), on the connection's event loop.
+    var afterWrite: (@Sendable () -> Void)?
 
     init(status: HTTPResponseStatus, headers: [(String, String)] = [], body: [UInt8] = []) {
         self.status = status

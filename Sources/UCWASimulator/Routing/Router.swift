@@ -7,17 +7,23 @@ extension SimulatorCore {
 
     /// Answers one request: routing, method check, authentication, scripted faults, then the
     /// endpoint. Every `continueMessaging` request is recorded with what it was answered.
-    func respond(to request: SimulatorRequest) async -> SimulatorResponse {
+    /// Most requests are answered before this returns; held P-GETs and scripted operations later.
+    func respond(to request: SimulatorRequest, reply: @escaping SimulatorResponse.Reply) {
         let route = Route(path: request.path)
-        var response: SimulatorResponse
         if case .continueMessaging(let application, let log) = route {
             let input = Result { () throws(RequestRejection) in try ContinueMessagingInput(request) }
-            response = await respond(to: request, route: route, continueMessagingInput: input)
-            record(request, input: try? input.get(), application: application, log: log, response: response)
+            respond(to: request, route: route, continueMessagingInput: input) { response in
+                self.record(request, input: try? input.get(), application: application, log: log, response: response)
+                reply(Self.versioned(response))
+            }
         } else {
-            response = await respond(to: request, route: route, continueMessagingInput: nil)
+            respond(to: request, route: route, continueMessagingInput: nil) { reply(Self.versioned($0)) }
         }
-        response.headers.append(("X-MS-UcwaVersion", Self.ucwaVersion))
+    }
+
+    private static func versioned(_ response: SimulatorResponse) -> SimulatorResponse {
+        var response = response
+        response.headers.append(("X-MS-UcwaVersion", ucwaVersion))
         return response
     }
 
@@ -25,8 +31,53 @@ extension SimulatorCore {
     private func respond(
         to request: SimulatorRequest,
         route: Route,
-        continueMessagingInput: Result<ContinueMessagingInput, RequestRejection>?
-    ) async -> SimulatorResponse {
+        continueMessagingInput: Result<ContinueMessagingInput, RequestRejection>?,
+        reply: @escaping SimulatorResponse.Reply
+    ) {
+        if let response = precheck(request, route: route) {
+            reply(response)
+            return
+        }
+        var username = ""
+        if route.requiresToken {
+            guard let authenticated = authenticate(request) else {
+                reply(challenge())
+                return
+            }
+            username = authenticated
+        }
+        let fault = route.endpoint.flatMap { endpoint in state.withLock { $0.faults.nextFault(for: endpoint) } }
+        if let fault {
+            logger.debug("injecting fault", metadata: ["fault": "\(fault.rawValue)", "path": "\(request.path)"])
+            if let response = fault.response(for: request) {
+                reply(response)
+                return
+            }
+            if fault == .connectionClosed {
+                reply(.closeWithoutAnswer)
+                return
+            }
+        }
+        var carryOut = reply
+        if fault == .acceptThenClose {
+            carryOut = { response in
+                var response = response
+                response.disposition = .closeWithoutAnswer
+                reply(response)
+            }
+        }
+        dispatch(
+            request,
+            route: route,
+            username: username,
+            continueMessagingInput: continueMessagingInput,
+            reply: carryOut
+        )
+    }
+
+    /// The answer to a request refused before authentication: shutting down, admin, unknown
+    /// path or method; nil when the request goes on.
+    private func precheck(_ request: SimulatorRequest, route: Route) -> SimulatorResponse? {
         if state.withLock({ $0.shuttingDown }) {
             return SimulatorResponse(status: .serviceUnavailable)
         }
@@ -47,41 +98,36 @@ extension SimulatorCore {
                 for: request
             )
         }
-        var username = ""
-        if route.requiresToken {
-            guard let authenticated = authenticate(request) else {
-                return challenge()
-            }
-            username = authenticated
-        }
-        let fault = route.endpoint.flatMap { endpoint in state.withLock { $0.faults.nextFault(for: endpoint) } }
-        if let fault {
-            logger.debug("injecting fault", metadata: ["fault": "\(fault.rawValue)", "path": "\(request.path)"])
-            if let response = fault.response(for: request) {
-                return response
-            }
-            if fault == .connectionClosed {
-                return .closeWithoutAnswer
-            }
-        }
-        var response = await dispatch(
-            request,
-            route: route,
-            username: username,
-            continueMessagingInput: continueMessagingInput
-        )
-        if fault == .acceptThenClose {
-            response.disposition = .closeWithoutAnswer
-        }
-        return response
+        return nil
     }
 
     private func dispatch(
         _ request: SimulatorRequest,
         route: Route,
         username: String,
-        continueMessagingInput: Result<ContinueMessagingInput, RequestRejection>?
-    ) async -> SimulatorResponse {
+        continueMessagingInput: Result<ContinueMessagingInput, RequestRejection>?,
+        reply: @escaping SimulatorResponse.Reply
+    ) {
+        switch route {
+        case .events(let id):
+            handleEvents(request, application: id, username: username, reply: reply)
+        case .continueMessaging(let id, let log):
+            handleContinueMessaging(
+                request,
+                input: continueMessagingInput
+                    ?? Result { () throws(RequestRejection) in try ContinueMessagingInput(request) },
+                application: id,
+                log: log,
+                username: username,
+                reply: reply
+            )
+        default:
+            reply(answer(request, route: route, username: username))
+        }
+    }
+
+    /// The endpoints that answer at once.
+    private func answer(_ request: SimulatorRequest, route: Route, username: String) -> SimulatorResponse {
         switch route {
         case .root(let redirected):
             return handleRoot(request, redirected: redirected)
@@ -95,24 +141,13 @@ extension SimulatorCore {
             return handleCreateApplication(request, username: username)
         case .application(let id):
             return handleApplication(request, id: id, username: username)
-        case .events(let id):
-            return await handleEvents(request, application: id, username: username)
         case .conversationLogs(let id):
             return handleConversationLogs(request, application: id, username: username)
         case .conversationLog(let id, let log):
             return handleConversationLog(request, application: id, log: log, username: username)
-        case .continueMessaging(let id, let log):
-            return await handleContinueMessaging(
-                request,
-                input: continueMessagingInput
-                    ?? Result { () throws(RequestRejection) in try ContinueMessagingInput(request) },
-                application: id,
-                log: log,
-                username: username
-            )
         case .messagingInvitation(let id, let invitation):
             return handleMessagingInvitation(request, application: id, invitation: invitation, username: username)
-        case .admin, .unknown:
+        case .events, .continueMessaging, .admin, .unknown:
             return SimulatorResponse(status: .notFound)
         }
     }

@@ -21,9 +21,16 @@ struct DataURI: Sendable, Hashable {
         isBase64 = parameters.dropFirst().contains { $0.lowercased() == "base64" }
         charset = parameters.dropFirst().first { $0.lowercased().hasPrefix("charset=") }.map { String($0.dropFirst(8)) }
         if isBase64 {
-            var encoded = String(payload.filter { !$0.isWhitespace })
-            if let decoded = encoded.removingPercentEncoding {
-                encoded = decoded
+            var encoded: String
+            if payload.utf8.allSatisfy(Self.isBase64Alphabet) {
+                // Nothing to drop and nothing percent-encoded: the common case, without the
+                // per-character work below.
+                encoded = String(payload)
+            } else {
+                encoded = String(payload.filter { !$0.isWhitespace })
+                if let decoded = encoded.removingPercentEncoding {
+                    encoded = decoded
+                }
             }
             encoded += String(repeating: "=", count: (4 - encoded.count % 4) % 4)
             guard let data = Data(base64Encoded: encoded) else { return nil }
@@ -31,6 +38,17 @@ struct DataURI: Sendable, Hashable {
         } else {
             guard let decoded = PercentDecoding.decodeBytes(payload, plusAsSpace: true) else { return nil }
             bytes = decoded
+        }
+    }
+
+    /// Letters, digits, `+`, `/` and `=`.
+    private static func isBase64Alphabet(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="):
+            true
+        default:
+            false
         }
     }
 }

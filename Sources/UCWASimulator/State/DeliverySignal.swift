@@ -5,7 +5,7 @@ import Synchronization
 final class DeliverySignal: Sendable {
     private struct State {
         var fired = false
-        var waiters: [CheckedContinuation<Void, Never>] = []
+        var waiters: [@Sendable () -> Void] = []
     }
 
     private let state = Mutex(State())
@@ -17,21 +17,21 @@ final class DeliverySignal: Sendable {
             return state.waiters
         }
         for waiter in waiters {
-            waiter.resume()
+            waiter()
         }
     }
 
-    func wait() async {
-        await withCheckedContinuation { continuation in
-            let fired = state.withLock { state in
-                if !state.fired {
-                    state.waiters.append(continuation)
-                }
-                return state.fired
+    /// Runs `action` once the signal fired: at once (on this thread) if it already did, else on
+    /// the thread that fires it.
+    func whenFired(_ action: @escaping @Sendable () -> Void) {
+        let fired = state.withLock { state in
+            if !state.fired {
+                state.waiters.append(action)
             }
-            if fired {
-                continuation.resume()
-            }
+            return state.fired
+        }
+        if fired {
+            action()
         }
     }
 }

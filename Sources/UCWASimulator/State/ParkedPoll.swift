@@ -8,12 +8,13 @@ struct ParkedPoll: Sendable {
     }
 
     var id: UInt64
-    var continuation: CheckedContinuation<Answer, Never>
-    var timer: Task<Void, Never>
+    /// Answers the held request; called once, outside the state lock.
+    var deliver: @Sendable (Answer) -> Void
+    var timer: SimulatorTimer
 
     /// Cancels the timer and answers the P-GET.
     func release(with answer: Answer) {
         timer.cancel()
-        continuation.resume(returning: answer)
+        deliver(answer)
     }
 }

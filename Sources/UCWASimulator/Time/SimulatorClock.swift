@@ -1,3 +1,6 @@
+import NIOCore
+import NIOPosix
+
 /// The time source behind every simulator timer: P-GET holds, token lifetimes, the inactivity gap
 /// that leads to `resume`, application expiry and scripted delays.
 ///
@@ -7,6 +10,9 @@
 public struct SimulatorClock: Sendable {
     private let elapsed: @Sendable () -> Duration
     private let sleeper: @Sendable (Duration) async throws -> Void
+    /// True for `ContinuousClock`, whose time passes like an event loop's: timers then run on
+    /// the event loop that sets them, without a task.
+    private let runsOnEventLoops: Bool
 
     /// Wraps `clock`; its current instant becomes offset zero.
     public init<C: Clock>(_ clock: C) where C.Duration == Duration {
@@ -15,6 +21,7 @@ public struct SimulatorClock: Sendable {
         self.sleeper = { offset in
             try await clock.sleep(until: origin.advanced(by: offset), tolerance: nil)
         }
+        self.runsOnEventLoops = clock is ContinuousClock
     }
 
     /// A simulator clock on `ContinuousClock`.
@@ -26,5 +33,25 @@ public struct SimulatorClock: Sendable {
     /// Sleeps until the given offset; throws `CancellationError` when the task is cancelled.
     public func sleep(until offset: Duration) async throws {
         try await sleeper(offset)
+    }
+
+    /// Runs `action` once the clock reaches `offset`, unless the timer is cancelled first.
+    func schedule(at offset: Duration, _ action: @escaping @Sendable () -> Void) -> SimulatorTimer {
+        guard runsOnEventLoops else {
+            return SimulatorTimer(
+                task: Task {
+                    do {
+                        try await sleep(until: offset)
+                    } catch {
+                        return
+                    }
+                    action()
+                }
+            )
+        }
+        let loop = MultiThreadedEventLoopGroup.currentEventLoop ?? MultiThreadedEventLoopGroup.singleton.next()
+        let delay = offset - now
+        let nanoseconds = delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
+        return SimulatorTimer(scheduled: loop.scheduleTask(in: .nanoseconds(max(nanoseconds, 0)), action))
     }
 }
