@@ -13,11 +13,14 @@ struct FaultInjectionTests {
     }
 
     static let answering: [Expectation] = [
+        .init(fault: .badRequest, status: 400, code: "BadRequest", subcode: "ParameterValidationFailure"),
+        .init(fault: .forbidden, status: 403, code: "Forbidden", subcode: "None"),
         .init(fault: .alreadyExists, status: 409, code: "Conflict", subcode: "AlreadyExists"),
         .init(fault: .tooManyGroups, status: 409, code: "Conflict", subcode: "TooManyGroups"),
         .init(fault: .conflictNone, status: 409, code: "Conflict", subcode: "None"),
         .init(fault: .cannotRedirect, status: 410, code: "Gone", subcode: "CannotRedirect"),
         .init(fault: .inactiveApplicationExpired, status: 410, code: "Gone", subcode: "InactiveApplicationExpired"),
+        .init(fault: .userAgentNotAllowed, status: 410, code: "Gone", subcode: "UserAgentNotAllowed"),
         .init(fault: .applicationNotFound, status: 404, code: "NotFound", subcode: "ApplicationNotFound"),
         .init(fault: .tooManyRequests, status: 429, code: "TooManyRequests", subcode: nil),
         .init(fault: .callbackChannelError, status: 500, code: "ServiceFailure", subcode: "CallbackChannelError"),

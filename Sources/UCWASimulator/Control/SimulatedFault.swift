@@ -1,6 +1,10 @@
 /// An error the simulator answers instead of doing its normal work (the names are used by the
 /// admin API). Faults apply after authentication on authenticated endpoints.
 public enum SimulatedFault: String, Sendable, Codable, CaseIterable {
+    /// 400 BadRequest/ParameterValidationFailure.
+    case badRequest
+    /// 403 Forbidden/None.
+    case forbidden
     /// 409 Conflict/AlreadyExists.
     case alreadyExists
     /// 409 Conflict/TooManyGroups.
@@ -11,6 +15,8 @@ public enum SimulatedFault: String, Sendable, Codable, CaseIterable {
     case cannotRedirect
     /// 410 Gone/InactiveApplicationExpired.
     case inactiveApplicationExpired
+    /// 410 Gone/UserAgentNotAllowed.
+    case userAgentNotAllowed
     /// 404 NotFound/ApplicationNotFound.
     case applicationNotFound
     /// 429 TooManyRequests/None (UCWA body; no `Retry-After`, as documented).
@@ -33,6 +39,19 @@ public enum SimulatedFault: String, Sendable, Codable, CaseIterable {
     /// The response for the answering faults; nil for the two that close the connection.
     func response(for request: SimulatorRequest) -> SimulatorResponse? {
         switch self {
+        case .badRequest:
+            return .error(
+                .badRequest,
+                UCWAErrorBody(
+                    code: "BadRequest", subcode: "ParameterValidationFailure",
+                    message: "A parameter value is not valid."),
+                for: request
+            )
+        case .forbidden:
+            return .error(
+                .forbidden,
+                UCWAErrorBody(code: "Forbidden", subcode: "None", message: "The operation is not allowed."),
+                for: request)
         case .alreadyExists:
             return .error(
                 .conflict,
@@ -61,6 +80,13 @@ public enum SimulatedFault: String, Sendable, Codable, CaseIterable {
                 .gone,
                 UCWAErrorBody(
                     code: "Gone", subcode: "InactiveApplicationExpired", message: "An inactive application expired."),
+                for: request
+            )
+        case .userAgentNotAllowed:
+            return .error(
+                .gone,
+                UCWAErrorBody(
+                    code: "Gone", subcode: "UserAgentNotAllowed", message: "The UserAgent is no longer supported."),
                 for: request
             )
         case .applicationNotFound:

@@ -60,15 +60,18 @@ import UCWASimulator
         }
     }
 
-    static let terminalFaults: [(SimulatedFault, String, String)] = [
-        (.alreadyExists, "Conflict", "AlreadyExists"),
-        (.tooManyGroups, "Conflict", "TooManyGroups"),
-        (.conflictNone, "Conflict", "None"),
-        (.cannotRedirect, "Gone", "CannotRedirect"),
+    static let terminalFaults: [(SimulatedFault, Int, String, String)] = [
+        (.badRequest, 400, "BadRequest", "ParameterValidationFailure"),
+        (.forbidden, 403, "Forbidden", "None"),
+        (.alreadyExists, 409, "Conflict", "AlreadyExists"),
+        (.tooManyGroups, 409, "Conflict", "TooManyGroups"),
+        (.conflictNone, 409, "Conflict", "None"),
+        (.cannotRedirect, 410, "Gone", "CannotRedirect"),
+        (.userAgentNotAllowed, 410, "Gone", "UserAgentNotAllowed"),
     ]
 
     @Test(arguments: terminalFaults)
-    func terminalErrorsFailAtOnce(fault: SimulatedFault, code: String, subcode: String) async throws {
+    func terminalErrorsFailAtOnce(fault: SimulatedFault, status: Int, code: String, subcode: String) async throws {
         try await DispatchFixture.run { fixture in
             fixture.simulator.injectFault(fault, at: .continueMessaging)
             let submitted = try await fixture.submit(fixture.request())
@@ -77,7 +80,7 @@ import UCWASimulator
             #expect(done.failure?.code == code)
             #expect(done.failure?.subcode == subcode)
             #expect(done.attempts.count == 1)
-            #expect(done.attempts.first?.httpStatus == (code == "Gone" ? 410 : 409))
+            #expect(done.attempts.first?.httpStatus == status)
             #expect(fixture.simulator.receivedContinueMessaging.count == 1)
         }
     }
@@ -87,23 +90,6 @@ import UCWASimulator
         let response = UCWAResponse(
             status: status, headers: HTTPHeaders([("Content-Type", "application/json")]), body: body)
         return .ucwaError(response, ErrorReason(code: ErrorCode(code), subcode: ErrorSubcode(subcode)))
-    }
-
-    @Test(arguments: [
-        (400, "BadRequest", "ParameterValidationFailure"), (403, "Forbidden", "None"),
-    ])
-    func scriptedTerminalErrorsFailAtOnce(status: Int, code: String, subcode: String) async throws {
-        try await DispatchFixture.run { fixture in
-            // The simulator cannot answer 400/403 to a valid continueMessaging; the answer is scripted.
-            fixture.connection.script([Self.ucwaError(status, code, subcode)])
-            let submitted = try await fixture.submit(fixture.request())
-            let done = try await fixture.outcome(submitted.id)
-            #expect(done.state == .failed)
-            #expect(done.failure?.code == code)
-            #expect(done.failure?.subcode == subcode)
-            #expect(done.attempts.first?.httpStatus == status)
-            #expect(fixture.connection.parkedFlags.count == 1)
-        }
     }
 
     @Test func missingConversationLogFailsWithoutAPost() async throws {
