@@ -26,7 +26,9 @@ struct BenchmarkSession {
         var tokenRequest = HTTPClientRequest(url: tokenHref)
         tokenRequest.method = .POST
         tokenRequest.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
-        tokenRequest.body = .bytes(ByteBuffer(string: "grant_type=password&username=bridge%40contoso.com&password=simulator"))
+        tokenRequest.body = .bytes(
+            ByteBuffer(string: "grant_type=password&username=bridge%40contoso.com&password=simulator")
+        )
         let tokenBody = try await object(client.execute(tokenRequest, timeout: .seconds(10)))
         guard let token = tokenBody["access_token"] as? String else { throw BenchmarkError("no token") }
         let authorization = "Bearer \(token)"
@@ -36,14 +38,20 @@ struct BenchmarkSession {
         create.method = .POST
         create.headers.add(name: "Authorization", value: authorization)
         create.headers.add(name: "Content-Type", value: "application/json")
-        create.body = .bytes(ByteBuffer(string: #"{"culture":"en-US","endpointId":"bench","userAgent":"ucwa-sim-bench"}"#))
+        create.body = .bytes(
+            ByteBuffer(string: #"{"culture":"en-US","endpointId":"bench","userAgent":"ucwa-sim-bench"}"#)
+        )
         let application = try await object(client.execute(create, timeout: .seconds(10)))
 
         let originURL = URL(string: discoveryURL)!
         let origin = "\(originURL.scheme!)://\(originURL.host!):\(originURL.port!)"
         let embedded = application["_embedded"] as? [String: Any] ?? [:]
         let communication = embedded["communication"] as? [String: Any] ?? [:]
-        let logs = try await json(client, resolve(try link(communication, "conversationLogs"), origin), authorization: authorization)
+        let logs = try await json(
+            client,
+            resolve(try link(communication, "conversationLogs"), origin),
+            authorization: authorization
+        )
         let logLinks = (logs["_links"] as? [String: Any])?["conversationLog"] as? [[String: Any]] ?? []
         guard let logHref = logLinks.first?["href"] as? String else { throw BenchmarkError("no conversation log") }
         let log = try await json(client, resolve(logHref, origin), authorization: authorization)
@@ -89,7 +97,12 @@ struct BenchmarkSession {
         request.headers.add(name: "Authorization", value: token)
         request.headers.add(name: "Content-Type", value: "application/json")
         let message = Data("benchmark message".utf8).base64EncodedString()
-        request.body = .bytes(ByteBuffer(string: #"{"operationId":"\#(operationId)","_links":{"message":{"href":"data:text/plain;base64,\#(message)"}}}"#))
+        request.body = .bytes(
+            ByteBuffer(
+                string:
+                    #"{"operationId":"\#(operationId)","_links":{"message":{"href":"data:text/plain;base64,\#(message)"}}}"#
+            )
+        )
         let response = try await client.execute(request, timeout: .seconds(10))
         _ = try await response.body.collect(upTo: 1 << 20)
         return response.status
@@ -98,7 +111,9 @@ struct BenchmarkSession {
     /// One P-GET on `href` (with `timeout` added by a URL builder, the `ack` left as the server
     /// wrote it); returns the operationIds of the `completed` events it carried and the next href.
     private func pollEvents(_ href: String) async throws -> (completed: Set<String>, next: String) {
-        guard var url = URLComponents(string: Self.resolve(href, origin)) else { throw BenchmarkError("bad events href") }
+        guard var url = URLComponents(string: Self.resolve(href, origin)) else {
+            throw BenchmarkError("bad events href")
+        }
         url.queryItems = (url.queryItems ?? []) + [URLQueryItem(name: "timeout", value: "180")]
         let body = try await Self.json(client, url.string!, authorization: token)
         let links = body["_links"] as? [String: Any] ?? [:]
@@ -117,7 +132,9 @@ struct BenchmarkSession {
         return (completed, nextHref)
     }
 
-    private static func json(_ client: HTTPClient, _ url: String, authorization: String? = nil) async throws -> [String: Any] {
+    private static func json(_ client: HTTPClient, _ url: String, authorization: String? = nil) async throws -> [String:
+        Any]
+    {
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "Accept", value: "application/json")
         if let authorization { request.headers.add(name: "Authorization", value: authorization) }

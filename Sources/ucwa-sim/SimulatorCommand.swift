@@ -87,7 +87,8 @@ struct SimulatorCommand: AsyncParsableCommand {
         let (host, _) = try ListenAddress.parse(listen)
         guard ListenAddress.isLoopback(host) else {
             throw ValidationError(
-                "\(host) is not a loopback address: ucwa-sim is a test tool and listens on loopback only.")
+                "\(host) is not a loopback address: ucwa-sim is a test tool and listens on loopback only."
+            )
         }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("unknown log level \(logLevel)")

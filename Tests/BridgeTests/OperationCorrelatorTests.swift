@@ -57,7 +57,9 @@ struct OperationCorrelatorTests {
         correlator.register(id)
 
         let completed = try events(invitationEvent(type: "completed", operationId: id.rawValue, status: "success"))
-        #expect(correlator.correlate(completed[0]) == OperationUpdate(operationID: id, progress: .completed(.succeeded)))
+        #expect(
+            correlator.correlate(completed[0]) == OperationUpdate(operationID: id, progress: .completed(.succeeded))
+        )
     }
 
     @Test func aFailureCarriesItsReason() throws {
@@ -67,7 +69,8 @@ struct OperationCorrelatorTests {
 
         let reason = #"{"code":"RemoteFailure","subcode":"Declined","message":"Your invitation was declined."}"#
         let completed = try events(
-            invitationEvent(type: "completed", operationId: id.rawValue, status: "Failure", reason: reason))
+            invitationEvent(type: "completed", operationId: id.rawValue, status: "Failure", reason: reason)
+        )
         let correlated = correlator.correlate(completed[0])
         let update = try #require(correlated)
 
@@ -88,7 +91,8 @@ struct OperationCorrelatorTests {
         let absolute = "https://FE1.contoso.com:443" + invitationPath
         let early = try events(
             invitationEvent(type: "started", operationId: nil, href: absolute) + ","
-                + invitationEvent(type: "completed", operationId: nil, href: absolute, status: "Success"))
+                + invitationEvent(type: "completed", operationId: nil, href: absolute, status: "Success")
+        )
         #expect(early.compactMap { correlator.correlate($0) }.isEmpty)
 
         let claimed = correlator.recordLocation(invitationPath, for: id)
@@ -117,7 +121,8 @@ struct OperationCorrelatorTests {
         let late = try events(
             invitationEvent(type: "completed", operationId: retired.rawValue, status: "Success") + ","
                 + invitationEvent(type: "completed", operationId: nil, status: "Success") + ","
-                + invitationEvent(type: "started", operationId: "someone-elses-operation"))
+                + invitationEvent(type: "started", operationId: "someone-elses-operation")
+        )
         #expect(late.compactMap { correlator.correlate($0) }.isEmpty)
         #expect(correlator.operations.isEmpty)
     }
@@ -129,7 +134,8 @@ struct OperationCorrelatorTests {
 
         let added = try events(
             #"{"link":{"rel":"conversation","href":"/ucwa/oauth/v1/applications/102/communication/conversations/21a1"},"#
-                + #""type":"added"}"#)
+                + #""type":"added"}"#
+        )
         #expect(correlator.correlate(added[0]) == nil)
     }
 

@@ -72,35 +72,62 @@ struct RetryPolicyTests {
     @Test func stopsWhenTheNextAttemptWouldMissTheDeadline() throws {
         let policy = try policy(deadline: .seconds(60))
         var generator = SeededGenerator(seed: 1)
-        #expect(policy.decision(afterFailedAttempts: 3, age: .seconds(56), using: &generator) == .retry(after: .seconds(4)))
+        #expect(
+            policy.decision(afterFailedAttempts: 3, age: .seconds(56), using: &generator) == .retry(after: .seconds(4))
+        )
         #expect(policy.decision(afterFailedAttempts: 3, age: .seconds(57), using: &generator) == .stop(.deadlinePassed))
     }
 
     @Test func refusesSettingsThatMakeNoSchedule() {
         #expect(throws: InvalidRetryPolicy(field: "initialDelay", reason: "must be greater than zero")) {
             try RetryPolicy(
-                initialDelay: .zero, multiplier: 2, maximumDelay: .seconds(1), jitter: .none,
-                maximumAttempts: nil, deadline: .seconds(1))
+                initialDelay: .zero,
+                multiplier: 2,
+                maximumDelay: .seconds(1),
+                jitter: .none,
+                maximumAttempts: nil,
+                deadline: .seconds(1)
+            )
         }
         #expect(throws: InvalidRetryPolicy.self) {
             try RetryPolicy(
-                initialDelay: .seconds(1), multiplier: 0.5, maximumDelay: .seconds(1), jitter: .none,
-                maximumAttempts: nil, deadline: .seconds(1))
+                initialDelay: .seconds(1),
+                multiplier: 0.5,
+                maximumDelay: .seconds(1),
+                jitter: .none,
+                maximumAttempts: nil,
+                deadline: .seconds(1)
+            )
         }
         #expect(throws: InvalidRetryPolicy.self) {
             try RetryPolicy(
-                initialDelay: .seconds(2), multiplier: 2, maximumDelay: .seconds(1), jitter: .none,
-                maximumAttempts: nil, deadline: .seconds(1))
+                initialDelay: .seconds(2),
+                multiplier: 2,
+                maximumDelay: .seconds(1),
+                jitter: .none,
+                maximumAttempts: nil,
+                deadline: .seconds(1)
+            )
         }
         #expect(throws: InvalidRetryPolicy.self) {
             try RetryPolicy(
-                initialDelay: .seconds(1), multiplier: 2, maximumDelay: .seconds(1), jitter: .none,
-                maximumAttempts: 0, deadline: .seconds(1))
+                initialDelay: .seconds(1),
+                multiplier: 2,
+                maximumDelay: .seconds(1),
+                jitter: .none,
+                maximumAttempts: 0,
+                deadline: .seconds(1)
+            )
         }
         #expect(throws: InvalidRetryPolicy.self) {
             try RetryPolicy(
-                initialDelay: .seconds(1), multiplier: .nan, maximumDelay: .seconds(1), jitter: .none,
-                maximumAttempts: nil, deadline: .seconds(1))
+                initialDelay: .seconds(1),
+                multiplier: .nan,
+                maximumDelay: .seconds(1),
+                jitter: .none,
+                maximumAttempts: nil,
+                deadline: .seconds(1)
+            )
         }
     }
 }

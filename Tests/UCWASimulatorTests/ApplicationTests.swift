@@ -155,7 +155,11 @@ struct ApplicationTests {
     @Test("another user's application is not found")
     func otherUser() async throws {
         let other = SimulatedUser(
-            username: "eve@contoso.com", password: "pw", sipURI: "sip:eve@contoso.com", displayName: "Eve")
+            username: "eve@contoso.com",
+            password: "pw",
+            sipURI: "sip:eve@contoso.com",
+            displayName: "Eve"
+        )
         try await SimulatorFixture.run {
             $0.users = [.default, other]
         } _: { fixture in

@@ -81,7 +81,10 @@ struct ContinueMessagingTests {
             (InvitationOutcome.timedOut, "RemoteFailure", "Timeout", nil),
             (
                 InvitationOutcome.failure(
-                    code: "Forbidden", subcode: "Unreachable", message: "The destination is not reachable"),
+                    code: "Forbidden",
+                    subcode: "Unreachable",
+                    message: "The destination is not reachable"
+                ),
                 "Forbidden", "Unreachable", "The destination is not reachable"
             ),
         ]
@@ -324,7 +327,10 @@ struct ContinueMessagingTests {
             let pget = await fixture.park(session.eventsHref, token: session.token)
             let id = String(repeating: "a", count: 50)
             let accepted = try await fixture.postJSON(
-                session.continueMessagingHref, token: session.token, #"{"operationId":"\#(id)"}"#)
+                session.continueMessagingHref,
+                token: session.token,
+                #"{"operationId":"\#(id)"}"#
+            )
             #expect(accepted.status == 201)
             _ = try await pget.value
             let empty = try await fixture.request(.POST, session.continueMessagingHref, token: session.token, body: "")

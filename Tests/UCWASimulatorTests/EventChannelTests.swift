@@ -120,7 +120,9 @@ struct EventChannelTests {
             let session = try await fixture.openSession()
             for ack in ["7", "0", "2"] {
                 let response = try await fixture.get(
-                    session.applicationHref + "/events?ack=" + ack, token: session.token)
+                    session.applicationHref + "/events?ack=" + ack,
+                    token: session.token
+                )
                 #expect(response.status == 200)
                 let links = try #require(try response.json().object("_links"))
                 #expect(links.keys == ["resync"])

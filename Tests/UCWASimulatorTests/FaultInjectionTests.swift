@@ -67,7 +67,9 @@ struct FaultInjectionTests {
                     return try await fixture.get("/")
                 case .user:
                     return try await fixture.get(
-                        "/Autodiscover/AutodiscoverService.svc/root/oauth/user", token: session.token)
+                        "/Autodiscover/AutodiscoverService.svc/root/oauth/user",
+                        token: session.token
+                    )
                 case .token:
                     return try await fixture.request(
                         .POST,

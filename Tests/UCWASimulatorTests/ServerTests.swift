@@ -9,7 +9,9 @@ struct ServerTests {
         var configuration = SimulatorConfiguration()
         configuration.host = "0.0.0.0"
         let simulator = SimulatorServer(configuration: configuration, clock: ManualClock())
-        await #expect(throws: SimulatorError(code: "notLoopback", reason: "the simulator listens on loopback addresses only")) {
+        await #expect(
+            throws: SimulatorError(code: "notLoopback", reason: "the simulator listens on loopback addresses only")
+        ) {
             try await simulator.start()
         }
     }

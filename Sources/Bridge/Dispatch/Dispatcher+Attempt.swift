@@ -130,8 +130,13 @@ extension Dispatcher {
             target = href
         case let classification:
             return await conclude(
-                id, operationID, classification, outcome: logOutcome, generation: context.generation,
-                signals: &signals)
+                id,
+                operationID,
+                classification,
+                outcome: logOutcome,
+                generation: context.generation,
+                signals: &signals
+            )
         }
 
         let body = ContinueMessagingRequest(
@@ -140,8 +145,13 @@ extension Dispatcher {
         ).encoded(as: configuration.bodyFormat)
         let outcome = await connection.post(target, body: body, accept: configuration.bodyFormat)
         return await conclude(
-            id, operationID, DispatchClassifier.classify(outcome, step: .continueMessaging), outcome: outcome,
-            generation: context.generation, signals: &signals)
+            id,
+            operationID,
+            DispatchClassifier.classify(outcome, step: .continueMessaging),
+            outcome: outcome,
+            generation: context.generation,
+            signals: &signals
+        )
     }
 
     private func conclude(
@@ -221,7 +231,11 @@ extension Dispatcher {
                         )
                     }
                     return await retryLater(
-                        id, cause: .outcomeStayedUnknown, outcome: nil, attemptCode: RequestFailure.noEvents)
+                        id,
+                        cause: .outcomeStayedUnknown,
+                        outcome: nil,
+                        attemptCode: RequestFailure.noEvents
+                    )
                 }
                 await checkInvitation(id, operationID)
                 return nil

@@ -127,7 +127,12 @@ actor TokenProvider {
         headers.add(name: "Accept", value: "application/json")
         let started = clock.now
         let result = await transport.exchange(
-            .POST, challenge.href, headers: headers, body: body.bytes, source: "token")
+            .POST,
+            challenge.href,
+            headers: headers,
+            body: body.bytes,
+            source: "token"
+        )
         let response: UCWAResponse
         switch result {
         case .response(let received):

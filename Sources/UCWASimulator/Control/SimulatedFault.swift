@@ -43,50 +43,64 @@ public enum SimulatedFault: String, Sendable, Codable, CaseIterable {
             return .error(
                 .badRequest,
                 UCWAErrorBody(
-                    code: "BadRequest", subcode: "ParameterValidationFailure",
-                    message: "A parameter value is not valid."),
+                    code: "BadRequest",
+                    subcode: "ParameterValidationFailure",
+                    message: "A parameter value is not valid."
+                ),
                 for: request
             )
         case .forbidden:
             return .error(
                 .forbidden,
                 UCWAErrorBody(code: "Forbidden", subcode: "None", message: "The operation is not allowed."),
-                for: request)
+                for: request
+            )
         case .alreadyExists:
             return .error(
                 .conflict,
                 UCWAErrorBody(code: "Conflict", subcode: "AlreadyExists", message: "The already exists error."),
-                for: request)
+                for: request
+            )
         case .tooManyGroups:
             return .error(
                 .conflict,
                 UCWAErrorBody(code: "Conflict", subcode: "TooManyGroups", message: "The too many groups error."),
-                for: request)
+                for: request
+            )
         case .conflictNone:
             return .error(
                 .conflict,
                 UCWAErrorBody(code: "Conflict", subcode: "None", message: "Un-supported Service/Resource/API error."),
-                for: request)
+                for: request
+            )
         case .cannotRedirect:
             return .error(
                 .gone,
                 UCWAErrorBody(
-                    code: "Gone", subcode: "CannotRedirect",
-                    message: "Cannot redirect since there is no back up pool configured."),
+                    code: "Gone",
+                    subcode: "CannotRedirect",
+                    message: "Cannot redirect since there is no back up pool configured."
+                ),
                 for: request
             )
         case .inactiveApplicationExpired:
             return .error(
                 .gone,
                 UCWAErrorBody(
-                    code: "Gone", subcode: "InactiveApplicationExpired", message: "An inactive application expired."),
+                    code: "Gone",
+                    subcode: "InactiveApplicationExpired",
+                    message: "An inactive application expired."
+                ),
                 for: request
             )
         case .userAgentNotAllowed:
             return .error(
                 .gone,
                 UCWAErrorBody(
-                    code: "Gone", subcode: "UserAgentNotAllowed", message: "The UserAgent is no longer supported."),
+                    code: "Gone",
+                    subcode: "UserAgentNotAllowed",
+                    message: "The UserAgent is no longer supported."
+                ),
                 for: request
             )
         case .applicationNotFound:
@@ -95,7 +109,10 @@ public enum SimulatedFault: String, Sendable, Codable, CaseIterable {
             return .error(
                 .tooManyRequests,
                 UCWAErrorBody(
-                    code: "TooManyRequests", subcode: "None", message: "Too many outstanding HTTP operations."),
+                    code: "TooManyRequests",
+                    subcode: "None",
+                    message: "Too many outstanding HTTP operations."
+                ),
                 for: request
             )
         case .callbackChannelError:

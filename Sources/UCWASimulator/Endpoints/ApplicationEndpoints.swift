@@ -68,7 +68,10 @@ extension SimulatorCore {
             return .error(
                 .gone,
                 UCWAErrorBody(
-                    code: "Gone", subcode: "TooManyApplications", message: "Too many applications for this user."),
+                    code: "Gone",
+                    subcode: "TooManyApplications",
+                    message: "Too many applications for this user."
+                ),
                 for: request
             )
         case .existing(let application):

@@ -27,7 +27,10 @@ extension SimulatorCore {
             return .error(
                 .notFound,
                 UCWAErrorBody(
-                    code: "NotFound", subcode: "ResourceNotFound", message: "The conversation log does not exist."),
+                    code: "NotFound",
+                    subcode: "ResourceNotFound",
+                    message: "The conversation log does not exist."
+                ),
                 for: request
             )
         }

@@ -33,7 +33,10 @@ struct ContinueMessagingInput: Sendable {
             throw RequestRejection(
                 status: .unsupportedMediaType,
                 body: UCWAErrorBody(
-                    code: "UnsupportedMediaType", subcode: nil, message: "The content-type is not supported.")
+                    code: "UnsupportedMediaType",
+                    subcode: nil,
+                    message: "The content-type is not supported."
+                )
             )
         }
     }
@@ -60,7 +63,9 @@ struct ContinueMessagingInput: Sendable {
     private init(json body: [UInt8]) throws(RequestRejection) {
         guard let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] else {
             throw RequestRejection(
-                status: .badRequest, body: .deserialization("The request body could not be deserialized."))
+                status: .badRequest,
+                body: .deserialization("The request body could not be deserialized.")
+            )
         }
         func field(_ object: [String: Any], _ name: String) -> Any? {
             if let value = object[name] {
@@ -82,7 +87,9 @@ struct ContinueMessagingInput: Sendable {
             if let message = field(links, "message") {
                 guard let message = message as? [String: Any], let href = field(message, "href") as? String else {
                     throw RequestRejection(
-                        status: .badRequest, body: .parameterValidation("message must be a link with an href."))
+                        status: .badRequest,
+                        body: .parameterValidation("message must be a link with an href.")
+                    )
                 }
                 messageHref = href
             }
@@ -97,7 +104,9 @@ struct ContinueMessagingInput: Sendable {
         parser.delegate = reader
         guard parser.parse(), reader.rootName == "input", reader.isComplete else {
             throw RequestRejection(
-                status: .badRequest, body: .deserialization("The request body could not be deserialized."))
+                status: .badRequest,
+                body: .deserialization("The request body could not be deserialized.")
+            )
         }
         operationId = reader.properties["operationId"]
         messageHref = reader.links["message"]

@@ -148,8 +148,10 @@ import UCWASimulator
             let first = try await startedRequest(fixture)
             // Another process on the same application parks its own P-GET: ours is answered 409 PGetReplaced.
             let intruder = try UCWAClient(
-                configuration: fixture.client.configuration, clock: fixture.clientClock,
-                logger: fixture.logs.logger())
+                configuration: fixture.client.configuration,
+                clock: fixture.clientClock,
+                logger: fixture.logs.logger()
+            )
             let shared = try await intruder.openApplication()
             let foreign = Task { await intruder.get(shared.eventsHref) }
             _ = await fixture.waitForCounters { $0.ambiguousAttempts >= 1 }

@@ -88,7 +88,10 @@ import UCWASimulator
     static func ucwaError(_ status: Int, _ code: String, _ subcode: String) -> UCWAOutcome {
         let body = Data(#"{"code":"\#(code)","subcode":"\#(subcode)","message":"scripted"}"#.utf8)
         let response = UCWAResponse(
-            status: status, headers: HTTPHeaders([("Content-Type", "application/json")]), body: body)
+            status: status,
+            headers: HTTPHeaders([("Content-Type", "application/json")]),
+            body: body
+        )
         return .ucwaError(response, ErrorReason(code: ErrorCode(code), subcode: ErrorSubcode(subcode)))
     }
 
@@ -176,7 +179,8 @@ import UCWASimulator
         guard
             case .terminal(let failure) = DispatchClassifier.classify(
                 .notSent(UCWAClientError(code: .hrefOutsideOrigin, reason: "elsewhere", source: "request")),
-                step: .continueMessaging)
+                step: .continueMessaging
+            )
         else {
             Issue.record("an href outside the origin is not terminal")
             return
@@ -184,7 +188,9 @@ import UCWASimulator
         #expect(failure.code == RequestFailure.hrefRefused)
         guard
             case .terminal(let proxy) = DispatchClassifier.classify(
-                .infrastructureError(UCWAResponse(status: 404, headers: [:], body: Data())), step: .conversationLog)
+                .infrastructureError(UCWAResponse(status: 404, headers: [:], body: Data())),
+                step: .conversationLog
+            )
         else {
             Issue.record("a 404 without a body is not terminal")
             return

@@ -150,8 +150,11 @@ final class DispatchFixture: Sendable {
             realTime
             ? try UCWAClient(configuration: configuration, clock: ContinuousClock(), logger: logger)
             : try UCWAClient(
-                configuration: configuration, clock: clientClock, jitter: JitterSource(SeededGenerator(seed: 3)),
-                logger: logger)
+                configuration: configuration,
+                clock: clientClock,
+                jitter: JitterSource(SeededGenerator(seed: 3)),
+                logger: logger
+            )
         context = try await client.openApplication()
         let logsHref = try #require(context.application.communication?.conversationLogs?.href)
         let collection = try #require(await client.get(logsHref).response).decode(ConversationLogs.self)
@@ -168,13 +171,24 @@ final class DispatchFixture: Sendable {
         dispatcher =
             realTime
             ? Dispatcher(
-                connection: connection, origin: context.origin, configuration: dispatchConfiguration,
-                journal: journal, clock: ContinuousClock(), random: SeededGenerator(seed: 11), logger: logger)
+                connection: connection,
+                origin: context.origin,
+                configuration: dispatchConfiguration,
+                journal: journal,
+                clock: ContinuousClock(),
+                random: SeededGenerator(seed: 11),
+                logger: logger
+            )
             : Dispatcher(
-                connection: connection, origin: context.origin, configuration: dispatchConfiguration,
-                journal: journal, clock: dispatchClock,
+                connection: connection,
+                origin: context.origin,
+                configuration: dispatchConfiguration,
+                journal: journal,
+                clock: dispatchClock,
                 now: { DispatchFixture.base.addingTimeInterval(dispatchClock.now.offset.timeInterval) },
-                random: SeededGenerator(seed: 11), logger: logger)
+                random: SeededGenerator(seed: 11),
+                logger: logger
+            )
         await dispatcher.attach(channel)
         channel.start()
         if !realTime {

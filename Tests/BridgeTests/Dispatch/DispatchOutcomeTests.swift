@@ -63,7 +63,8 @@ import UCWASimulator
             #expect(
                 fixture.logs.all.contains {
                     $0.hasPrefix("info request failed") && $0.contains("ucwa-subcode") && $0.contains("Declined")
-                })
+                }
+            )
         }
     }
 

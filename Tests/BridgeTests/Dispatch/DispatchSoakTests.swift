@@ -22,8 +22,13 @@ import UCWASimulator
             simulator: { $0.faultSeed = 0x50AC },
             dispatch: {
                 $0.retry = try! RetryPolicy(
-                    initialDelay: .milliseconds(10), multiplier: 2, maximumDelay: .milliseconds(100), jitter: .full,
-                    maximumAttempts: nil, deadline: .seconds(50))
+                    initialDelay: .milliseconds(10),
+                    multiplier: 2,
+                    maximumDelay: .milliseconds(100),
+                    jitter: .full,
+                    maximumAttempts: nil,
+                    deadline: .seconds(50)
+                )
                 $0.ambiguityGrace = .seconds(1)
                 $0.invitationTimeout = .seconds(1)
                 $0.outcomeMargin = .seconds(1)
@@ -38,7 +43,10 @@ import UCWASimulator
             for (phase, fault) in Self.postFaults.enumerated() {
                 fixture.simulator.injectFault(fault, at: .continueMessaging, probability: 0.2)
                 fixture.simulator.injectFault(
-                    Self.eventFaults[phase % Self.eventFaults.count], at: .events, probability: 0.05)
+                    Self.eventFaults[phase % Self.eventFaults.count],
+                    at: .events,
+                    probability: 0.05
+                )
                 var ids: [RequestID] = []
                 for index in 0..<phaseSize {
                     let request = fixture.request("soak \(phase)-\(index) ✓", deadline: .seconds(50))
@@ -56,7 +64,8 @@ import UCWASimulator
             for request in outcomes {
                 #expect(
                     request.state == .delivered,
-                    "\(request.id): \(request.state) \(String(describing: request.failure))")
+                    "\(request.id): \(request.state) \(String(describing: request.failure))"
+                )
                 let ids = Set(request.attempts.map(\.operationID.rawValue))
                 let accepted = received.filter { record in
                     record.operationId.map(ids.contains) == true

@@ -16,7 +16,8 @@ import Testing
                         await order.append(sequence)
                         await limit.release()
                     }
-                })
+                }
+            )
             // Each waiter is queued before the next one asks.
             await Self.waitForWaiters(limit, count: tasks.count)
         }

@@ -7,7 +7,9 @@ import Testing
     @Test func eventsURLKeepsTheAckAndReplacesParameters() {
         let parameters = EventChannelParameters(timeout: 900, medium: 300, low: 600)
         let url = EventsURLBuilder.url(
-            for: "/ucwa/oauth/v1/applications/102/events?ack=5&timeout=180", parameters: parameters)
+            for: "/ucwa/oauth/v1/applications/102/events?ack=5&timeout=180",
+            parameters: parameters
+        )
         #expect(url == "/ucwa/oauth/v1/applications/102/events?ack=5&timeout=900&medium=300&low=600")
         let absolute = EventsURLBuilder.url(
             for: "https://fe1.contoso.com/ucwa/v1/applications/1/events?ack=12&instanceId=a%20b",

@@ -45,7 +45,8 @@ import UCWASimulator
             #expect(
                 fixture.logs.all.contains {
                     $0.contains("discovery root failed") && $0.contains("lyncdiscoverinternal")
-                })
+                }
+            )
         }
     }
 
