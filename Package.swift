@@ -88,7 +88,11 @@ let package = Package(
         ),
 
         // Tests: one target per module, and what they share.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "UCWATests", dependencies: ["UCWA", "UCWASimulator", "TestSupport"]),
         .testTarget(
             name: "UCWASimulatorTests",

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Bridge
@@ -78,56 +79,31 @@ struct RetryPolicyTests {
         #expect(policy.decision(afterFailedAttempts: 3, age: .seconds(57), using: &generator) == .stop(.deadlinePassed))
     }
 
-    @Test func refusesSettingsThatMakeNoSchedule() {
-        #expect(throws: InvalidRetryPolicy(field: "initialDelay", reason: "must be greater than zero")) {
+    /// Settings that make no schedule, each with the key the error must name.
+    static let invalidSettings:
+        [(field: String, initial: Duration, multiplier: Double, cap: Duration, attempts: Int?)] = [
+            ("initialDelay", .zero, 2, .seconds(1), nil),
+            ("multiplier", .seconds(1), 0.5, .seconds(1), nil),
+            ("multiplier", .seconds(1), .nan, .seconds(1), nil),
+            ("maxDelay", .seconds(2), 2, .seconds(1), nil),
+            ("maxAttempts", .seconds(1), 2, .seconds(1), 0),
+        ]
+
+    @Test(arguments: invalidSettings)
+    func refusesSettingsThatMakeNoSchedule(
+        setting: (field: String, initial: Duration, multiplier: Double, cap: Duration, attempts: Int?)
+    ) {
+        #expect {
             try RetryPolicy(
-                initialDelay: .zero,
-                multiplier: 2,
-                maximumDelay: .seconds(1),
+                initialDelay: setting.initial,
+                multiplier: setting.multiplier,
+                maximumDelay: setting.cap,
                 jitter: .none,
-                maximumAttempts: nil,
+                maximumAttempts: setting.attempts,
                 deadline: .seconds(1)
             )
-        }
-        #expect(throws: InvalidRetryPolicy.self) {
-            try RetryPolicy(
-                initialDelay: .seconds(1),
-                multiplier: 0.5,
-                maximumDelay: .seconds(1),
-                jitter: .none,
-                maximumAttempts: nil,
-                deadline: .seconds(1)
-            )
-        }
-        #expect(throws: InvalidRetryPolicy.self) {
-            try RetryPolicy(
-                initialDelay: .seconds(2),
-                multiplier: 2,
-                maximumDelay: .seconds(1),
-                jitter: .none,
-                maximumAttempts: nil,
-                deadline: .seconds(1)
-            )
-        }
-        #expect(throws: InvalidRetryPolicy.self) {
-            try RetryPolicy(
-                initialDelay: .seconds(1),
-                multiplier: 2,
-                maximumDelay: .seconds(1),
-                jitter: .none,
-                maximumAttempts: 0,
-                deadline: .seconds(1)
-            )
-        }
-        #expect(throws: InvalidRetryPolicy.self) {
-            try RetryPolicy(
-                initialDelay: .seconds(1),
-                multiplier: .nan,
-                maximumDelay: .seconds(1),
-                jitter: .none,
-                maximumAttempts: nil,
-                deadline: .seconds(1)
-            )
+        } throws: { error in
+            (error as? InvalidRetryPolicy)?.field == setting.field
         }
     }
 }

@@ -150,7 +150,7 @@ import UCWASimulator
             let intruder = try UCWAClient(
                 configuration: fixture.client.configuration,
                 clock: fixture.clientClock,
-                logger: fixture.logs.logger()
+                logger: fixture.logs.logger(label: "bridge-tests", level: .debug)
             )
             let shared = try await intruder.openApplication()
             let foreign = Task { await intruder.get(shared.eventsHref) }
@@ -171,7 +171,7 @@ import UCWASimulator
             foreign.cancel()
             _ = await foreign.value
             await intruder.shutdown()
-            let replacement = EventChannel(client: fixture.client, logger: fixture.logs.logger())
+            let replacement = EventChannel(client: fixture.client, logger: fixture.logs.logger(label: "bridge-tests", level: .debug))
             await fixture.dispatcher.attach(replacement)
             replacement.start()
             let doneFirst = try await fixture.outcome(first.id)

@@ -8,39 +8,6 @@ import UCWASimulator
 
 @testable import Bridge
 
-/// Every log line the bridge wrote, rendered with its level and metadata.
-final class LogRecorder: Sendable {
-    private let lines = Mutex<[String]>([])
-
-    var all: [String] { lines.withLock { $0 } }
-
-    func append(_ line: String) {
-        lines.withLock { $0.append(line) }
-    }
-
-    func logger(level: Logger.Level = .debug) -> Logger {
-        var logger = Logger(label: "bridge-tests") { _ in RecordingHandler(recorder: self) }
-        logger.logLevel = level
-        return logger
-    }
-
-    private struct RecordingHandler: LogHandler {
-        let recorder: LogRecorder
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-            recorder.append("\(event.level) \(event.message) \(merged)")
-        }
-    }
-}
-
 /// A connection that passes everything to the client, except POST answers a test scripts (for answers the
 /// simulator cannot give), and that notes whether the event channel had a P-GET out at every POST.
 final class ScriptedConnection: DispatchConnection {
@@ -145,7 +112,7 @@ final class DispatchFixture: Sendable {
             endpointId: "4f1c2d3e-0000-4000-8000-00000000d150",
             userAgent: "ucwa-bridge-tests"
         )
-        let logger = logs.logger(level: logLevel)
+        let logger = logs.logger(label: "bridge-tests", level: logLevel)
         client =
             realTime
             ? try UCWAClient(configuration: configuration, clock: ContinuousClock(), logger: logger)

@@ -6,41 +6,6 @@ import Testing
 import UCWA
 import UCWASimulator
 
-/// Every log line a client wrote, message and metadata rendered, to check that no secret ever appears.
-final class LogRecorder: Sendable {
-    private let lines = Mutex<[String]>([])
-
-    var all: [String] { lines.withLock { $0 } }
-
-    func append(_ line: String) {
-        lines.withLock { $0.append(line) }
-        if ProcessInfo.processInfo.environment["UCWA_TEST_LOG"] != nil {
-            FileHandle.standardError.write(Data((line + "\n").utf8))
-        }
-    }
-
-    var logger: Logger {
-        var logger = Logger(label: "ucwa-client-tests") { _ in RecordingLogHandler(recorder: self) }
-        logger.logLevel = .trace
-        return logger
-    }
-}
-
-struct RecordingLogHandler: LogHandler {
-    let recorder: LogRecorder
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        recorder.append("\(event.level) \(event.message) \(merged)")
-    }
-}
 
 /// A generator that always draws the middle of the range: jitter halves every delay. (`Double.random(in:using:)`
 /// uses the low 53 bits, so the midpoint is 2⁵².)
@@ -129,7 +94,7 @@ final class ClientFixture: Sendable {
             configuration: configuration,
             clock: clientClock,
             jitter: JitterSource(MidpointGenerator()),
-            logger: logs.logger
+            logger: logs.logger(label: "ucwa-client-tests")
         )
         clients.withLock { $0.append(client) }
         return client

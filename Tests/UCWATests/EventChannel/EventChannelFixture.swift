@@ -27,7 +27,7 @@ struct ChannelHarness {
             client: client,
             parameters: parameters,
             jitter: JitterSource(MidpointGenerator()),
-            logger: fixture.logs.logger
+            logger: fixture.logs.logger(label: "ucwa-client-tests")
         )
         channel.start(from: startHref?(context.eventsHref))
         if waitForPark {
