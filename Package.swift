@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Layer 0: the protocol and the operating system.
@@ -40,7 +41,11 @@ let package = Package(
         // Layer 1: the queue and the simulated server.
         .target(
             name: "Bridge",
-            dependencies: ["UCWA", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "UCWA",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "UCWASimulator",
