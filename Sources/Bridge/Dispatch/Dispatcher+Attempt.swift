@@ -44,6 +44,10 @@ extension Dispatcher {
     }
 
     private func finishRun(_ id: RequestID) {
+        // A client-supplied operationId stays reserved only until the request's run ends, whether or not it was used.
+        if let operationID = requests[id]?.operationID {
+            reservedOperationIDs.remove(operationID)
+        }
         runs[id] = nil
         signalInputs[id]?.finish()
         signalInputs[id] = nil

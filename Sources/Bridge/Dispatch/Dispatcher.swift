@@ -187,9 +187,13 @@ public actor Dispatcher {
         return requests[id]
     }
 
-    /// The counters now, then after every change; ends at shutdown.
+    /// The counters now, then after every change; ends at shutdown. A slow reader sees the latest counters, not
+    /// every intermediate value: only the newest one is buffered.
     public func counterUpdates() -> AsyncStream<DispatchCounters> {
-        let (stream, continuation) = AsyncStream.makeStream(of: DispatchCounters.self, bufferingPolicy: .unbounded)
+        let (stream, continuation) = AsyncStream.makeStream(
+            of: DispatchCounters.self,
+            bufferingPolicy: .bufferingNewest(1)
+        )
         continuation.yield(counters)
         guard !isShutDown else {
             continuation.finish()
