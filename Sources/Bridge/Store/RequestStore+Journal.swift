@@ -1,0 +1,75 @@
+import GRDB
+
+extension RequestStore: RequestJournal {
+    /// Stores `request` as it is now, with all its attempts, in one transaction that is durable when this returns.
+    ///
+    /// A request not stored yet is inserted. A stored one may only move along ``RequestState/allows(_:)``, or be
+    /// stored again in the same non-terminal state (for example a reloaded request submitted again); a terminal row
+    /// never changes. The request's attempt rows are replaced by `request.attempts`, in the same transaction.
+    ///
+    /// - Throws: ``StoreError`` `invalidTransition` (nothing changed), `constraintViolated` (for example an
+    ///   attempt's operationId used by another request, or an idempotency key already taken), or a database failure.
+    public func record(_ request: MessageRequest) async throws(StoreError) {
+        try await write("record") { db in
+            let record = RequestRecord(request)
+            if let stored = try RequestRecord.fetchOne(db, key: record.id) {
+                let from = try stored.storedState()
+                let to = request.state
+                guard from.allows(to) || (from == to && !from.isTerminal) else {
+                    throw StoreError(
+                        code: .invalidTransition,
+                        reason: "request \(request.id) is stored as \(from.rawValue) and cannot become \(to.rawValue)",
+                        source: "record"
+                    )
+                }
+                try record.update(db)
+            } else {
+                try record.insert(db)
+            }
+            try Self.replaceAttempts(of: request, in: db)
+        }
+    }
+
+    /// Stores a request a client has just handed over, honouring its idempotency key, in one durable transaction.
+    ///
+    /// When a request with the same ``MessageRequest/idempotencyKey`` is stored, returns `.existing` with that first
+    /// request and writes nothing; otherwise stores `request` and returns `.created`. Requests without a key are
+    /// always new.
+    ///
+    /// - Throws: ``StoreError`` `notAccepted` when `request` is not in state `accepted`, `duplicateID` when its id
+    ///   is taken, `constraintViolated` when one of its attempts' operationIds is, or a database failure.
+    public func insert(_ request: MessageRequest) async throws(StoreError) -> RequestInsertion {
+        guard request.state == .accepted else {
+            throw StoreError(
+                code: .notAccepted,
+                reason: "a request in state \(request.state.rawValue) is not inserted",
+                source: "insert"
+            )
+        }
+        return try await write("insert") { db in
+            if let key = request.idempotencyKey,
+                let first = try RequestRecord.filter(Column("idempotencyKey") == key).fetchOne(db)
+            {
+                return .existing(try Self.requests(from: [first], in: db)[0])
+            }
+            let record = RequestRecord(request)
+            guard try !RequestRecord.exists(db, key: record.id) else {
+                throw StoreError(
+                    code: .duplicateID,
+                    reason: "request \(request.id) is already stored",
+                    source: "insert"
+                )
+            }
+            try record.insert(db)
+            try Self.replaceAttempts(of: request, in: db)
+            return .created(request)
+        }
+    }
+
+    static func replaceAttempts(of request: MessageRequest, in db: Database) throws {
+        _ = try AttemptRecord.filter(Column("requestId") == request.id.rawValue).deleteAll(db)
+        for (ordinal, attempt) in request.attempts.enumerated() {
+            try AttemptRecord(attempt, of: request.id, ordinal: ordinal).insert(db)
+        }
+    }
+}

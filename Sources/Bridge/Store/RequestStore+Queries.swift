@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+
+extension RequestStore {
+    /// The states of a request waiting for an attempt.
+    static let queuedStates: [RequestState] = [.accepted, .retryScheduled]
+
+    /// The stored request `id` with its attempts, or `nil` when there is none.
+    public func request(_ id: RequestID) async throws(StoreError) -> MessageRequest? {
+        try await read("request") { db in
+            guard let record = try RequestRecord.fetchOne(db, key: id.rawValue) else { return nil }
+            return try Self.requests(from: [record], in: db).first
+        }
+    }
+
+    /// One page of requests in the stable order (`createdAt`, then `id`), optionally only those in `state`,
+    /// starting after `cursor` (from the start when `nil`). At most `limit` requests, itself at most
+    /// ``maximumPageSize`` (and at least 1).
+    public func list(
+        state: RequestState? = nil,
+        after cursor: RequestCursor? = nil,
+        limit: Int
+    ) async throws(StoreError) -> RequestPage {
+        try await page("list", states: state.map { [$0] }, after: cursor, limit: limit)
+    }
+
+    /// One page of the requests a restart must pick up again (`accepted`, `retryScheduled`, `dispatching`,
+    /// `awaitingEvents`, `started`), in the stable order; call again with ``RequestPage/next`` until it is `nil`.
+    public func nonTerminalRequests(after cursor: RequestCursor? = nil, limit: Int) async throws(StoreError)
+        -> RequestPage
+    {
+        let states = RequestState.allCases.filter { !$0.isTerminal }
+        return try await page("nonTerminalRequests", states: states, after: cursor, limit: limit)
+    }
+
+    /// The requests due for an attempt at `now`: `accepted` or `retryScheduled` with no `nextAttemptAt` or one not
+    /// after `now`, oldest (by `createdAt`, then `id`) first, at most `limit` (itself at most ``maximumPageSize``).
+    public func dueRequests(now: Date, limit: Int) async throws(StoreError) -> [MessageRequest] {
+        let limit = Self.pageSize(limit)
+        let now = StoredTime.column(now)
+        return try await read("dueRequests") { db in
+            let nextAttemptAt = Column("nextAttemptAt")
+            let records =
+                try RequestRecord
+                .filter(Self.queuedStates.map(\.rawValue).contains(Column("state")))
+                .filter(nextAttemptAt == nil || nextAttemptAt <= now)
+                .order(Column("createdAt"), Column("id"))
+                .limit(limit)
+                .fetchAll(db)
+            return try Self.requests(from: records, in: db)
+        }
+    }
+
+    /// How many requests are stored in each state (every state present, zero when none): the queue depth.
+    public func countByState() async throws(StoreError) -> [RequestState: Int] {
+        let rows = try await read("countByState") { db in
+            try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS count FROM request GROUP BY state").map {
+                (state: $0["state"] as String, count: $0["count"] as Int)
+            }
+        }
+        var counts = Dictionary(uniqueKeysWithValues: RequestState.allCases.map { ($0, 0) })
+        for row in rows {
+            guard let state = RequestState(rawValue: row.state) else {
+                throw StoreError(code: .corruptRow, reason: "a request has an unknown state", source: "countByState")
+            }
+            counts[state] = row.count
+        }
+        return counts
+    }
+
+    /// When the oldest request still waiting for an attempt (`accepted` or `retryScheduled`) was created, or `nil`
+    /// when none waits.
+    public func oldestQueuedCreatedAt() async throws(StoreError) -> Date? {
+        let states = Self.queuedStates.map(\.rawValue)
+        let oldest = try await read("oldestQueuedCreatedAt") { db in
+            try Double.fetchOne(
+                db,
+                RequestRecord.filter(states.contains(Column("state"))).select(min(Column("createdAt")))
+            )
+        }
+        return oldest.map(StoredTime.date)
+    }
+
+    // MARK: Helpers
+
+    static func pageSize(_ limit: Int) -> Int {
+        min(max(limit, 1), maximumPageSize)
+    }
+
+    private func page(
+        _ source: String,
+        states: [RequestState]?,
+        after cursor: RequestCursor?,
+        limit: Int
+    ) async throws(StoreError) -> RequestPage {
+        let limit = Self.pageSize(limit)
+        let (requests, more) = try await read(source) { db in
+            var query = RequestRecord.all()
+            if let states {
+                query = query.filter(states.map(\.rawValue).contains(Column("state")))
+            }
+            if let cursor {
+                let createdAt = Column("createdAt")
+                let after = StoredTime.column(cursor.createdAt)
+                query = query.filter(createdAt > after || (createdAt == after && Column("id") > cursor.id.rawValue))
+            }
+            let records = try query.order(Column("createdAt"), Column("id")).limit(limit + 1).fetchAll(db)
+            return (try Self.requests(from: Array(records.prefix(limit)), in: db), records.count > limit)
+        }
+        return RequestPage(requests: requests, next: more ? requests.last.map(RequestCursor.init(after:)) : nil)
+    }
+
+    /// The requests of `records`, in their order, each with its attempts (read in one query).
+    static func requests(from records: [RequestRecord], in db: Database) throws -> [MessageRequest] {
+        guard !records.isEmpty else { return [] }
+        let attempts =
+            try AttemptRecord
+            .filter(records.map(\.id).contains(Column("requestId")))
+            .order(Column("requestId"), Column("ordinal"))
+            .fetchAll(db)
+        let attemptsByRequest = Dictionary(grouping: attempts, by: \.requestID)
+        return try records.map { record throws(StoreError) in
+            try record.request(attempts: attemptsByRequest[record.id] ?? [])
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+
+/// The durable request queue: one SQLite file in the state directory, opened as a GRDB `DatabasePool` in WAL mode.
+///
+/// Every write is one transaction and returns only once it is on disk. Every query is bounded (a page, a count, a
+/// single value), so the memory the store uses does not grow with the queue. All methods may be called from any
+/// task; writes are serialized by the pool, reads run beside them on WAL snapshots.
+///
+/// ```swift
+/// let store = try RequestStore(directory: URL(filePath: "/var/lib/ucwa-bridge"))
+/// let stored = try await store.insert(request).request  // the first request when the idempotency key was seen
+/// let dispatcher = Dispatcher(connection: client, origin: origin, journal: store, clock: ContinuousClock())
+/// ```
+public final class RequestStore: Sendable {
+    /// The file name of the queue inside the state directory.
+    public static let fileName = "queue.sqlite"
+    /// The most requests one page or batch holds; larger limits are lowered to it.
+    public static let maximumPageSize = 1000
+
+    /// The path of the database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating it if needed) ``fileName`` in `directory`, which must exist.
+    ///
+    /// - Throws: ``StoreError`` `cannotOpen` or `incompatibleSchema`.
+    public convenience init(directory: URL) throws(StoreError) {
+        try self.init(path: directory.appendingPathComponent(Self.fileName).path)
+    }
+
+    /// Opens (creating it if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// The connection runs with `journal_mode = WAL`, foreign keys on and `synchronous = FULL`. FULL and not NORMAL:
+    /// in WAL mode NORMAL does not sync the log at each commit, so a power loss can undo the last commits, and the
+    /// bridge answers `202` to a client (and lets a POST go out) only *after* its commit; a commit that can still
+    /// vanish would turn that answer into a lie and could lose a request or the record of an attempt. The cost is one
+    /// fsync per transaction, which the queue's rate allows.
+    ///
+    /// - Throws: ``StoreError`` `cannotOpen` when the file cannot be opened or configured, `incompatibleSchema` when
+    ///   it was written by a newer version or a migration fails.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.journalMode = .wal
+        configuration.label = "RequestStore"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB sets `synchronous = NORMAL` while it turns WAL on, after `prepareDatabase`; set FULL on the one
+            // writer connection afterwards (readers never commit, so their setting does not matter).
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+        } catch {
+            throw StoreError(
+                code: .cannotOpen,
+                reason: StoreError(wrapping: error, source: "open").reason,
+                source: "open"
+            )
+        }
+        do {
+            let migrator = StoreMigrations.migrator
+            if try pool.read(migrator.hasBeenSuperseded) {
+                throw StoreError(
+                    code: .incompatibleSchema,
+                    reason: "the database was written by a newer version of the bridge",
+                    source: "open"
+                )
+            }
+            try migrator.migrate(pool)
+        } catch {
+            let wrapped = StoreError(wrapping: error, source: "migrate")
+            throw StoreError(code: .incompatibleSchema, reason: wrapped.reason, source: wrapped.source)
+        }
+    }
+
+    /// Closes the database; every later call fails with ``StoreError/Code/databaseFailure``. Waits for running
+    /// accesses to finish.
+    public func close() throws(StoreError) {
+        do {
+            try pool.close()
+        } catch {
+            throw StoreError(wrapping: error, source: "close")
+        }
+    }
+
+    // MARK: Accesses
+
+    /// Runs `body` in one write transaction (rolled back if it throws), mapping every failure to a ``StoreError``.
+    func write<T: Sendable>(
+        _ source: String,
+        _ body: @escaping @Sendable (Database) throws -> T
+    ) async throws(StoreError) -> T {
+        do {
+            return try await pool.write(body)
+        } catch {
+            throw StoreError(wrapping: error, source: source)
+        }
+    }
+
+    /// Runs `body` on a read-only snapshot, mapping every failure to a ``StoreError``.
+    func read<T: Sendable>(
+        _ source: String,
+        _ body: @escaping @Sendable (Database) throws -> T
+    ) async throws(StoreError) -> T {
+        do {
+            return try await pool.read(body)
+        } catch {
+            throw StoreError(wrapping: error, source: source)
+        }
+    }
+}

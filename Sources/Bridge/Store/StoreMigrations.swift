@@ -1,0 +1,51 @@
+import GRDB
+
+/// The store's schema, one named migration per version; a migration, once released, never changes.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: createVersion1)
+        return migrator
+    }
+
+    /// The request queue, each request's attempts, and the event channel's key/value row.
+    private static func createVersion1(_ db: Database) throws {
+        try db.create(table: "request") { table in
+            table.primaryKey("id", .text)
+            table.column("conversationLog", .text).notNull()
+            table.column("message", .text).notNull()
+            table.column("contentType", .text).notNull()
+            table.column("operationId", .text)
+            table.column("idempotencyKey", .text).unique()
+            table.column("deadline", .double).notNull()
+            table.column("state", .text).notNull()
+            table.column("nextAttemptAt", .double)
+            table.column("failureCode", .text)
+            table.column("failureSubcode", .text)
+            table.column("failureMessage", .text)
+            table.column("invitation", .text)
+            table.column("createdAt", .double).notNull()
+            table.column("updatedAt", .double).notNull()
+        }
+        // Due requests; queue depth and the oldest queued request; unfiltered paging.
+        try db.create(index: "request_on_state_nextAttemptAt", on: "request", columns: ["state", "nextAttemptAt"])
+        try db.create(index: "request_on_state_createdAt", on: "request", columns: ["state", "createdAt"])
+        try db.create(index: "request_on_createdAt_id", on: "request", columns: ["createdAt", "id"])
+
+        try db.create(table: "attempt") { table in
+            table.column("requestId", .text).notNull().references("request", onDelete: .cascade)
+            table.column("ordinal", .integer).notNull()
+            table.column("operationId", .text).notNull().unique()
+            table.column("startedAt", .double).notNull()
+            table.column("httpStatus", .integer)
+            table.column("code", .text)
+            table.column("subcode", .text)
+            table.primaryKey(["requestId", "ordinal"])
+        }
+
+        try db.create(table: "channel") { table in
+            table.primaryKey("key", .text)
+            table.column("value", .text).notNull()
+        }
+    }
+}
