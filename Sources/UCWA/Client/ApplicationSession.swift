@@ -15,7 +15,17 @@ actor ApplicationSession {
     private let logger: Logger
     private var applicationsURL: URL?
     private var generation = 0
-    private var recreation: Task<Result<ApplicationContext, UCWAClientError>, Never>?
+    private var recreation: Recreation?
+    private var nextRecreationID: UInt64 = 0
+    private var nextWaiterID: UInt64 = 0
+
+    /// The shared re-creation and the callers waiting for it, each with its own continuation so that one of them
+    /// can stop waiting (cancellation) without ending the wait of the others.
+    private struct Recreation {
+        let id: UInt64
+        let task: Task<Void, Never>
+        var waiters: [UInt64: CheckedContinuation<Result<ApplicationContext, UCWAClientError>, Never>] = [:]
+    }
 
     /// The open application, if any.
     private(set) var context: ApplicationContext?
@@ -43,25 +53,73 @@ actor ApplicationSession {
 
     /// Creates the application again after `generation` was lost (404 ApplicationNotFound, 410
     /// InactiveApplicationExpired), retrying transient failures with backoff until it succeeds, a configuration
-    /// error occurs, or the task is cancelled. When another caller already replaced that generation, its
-    /// application is returned.
+    /// error occurs, the client is shut down, or the task is cancelled. When another caller already replaced that
+    /// generation, its application is returned.
+    ///
+    /// Concurrent callers share one re-creation. Each waits with its own cancellation handling: a cancelled caller
+    /// stops waiting at once (``UCWAClientError/Code/shutDown``) while the others keep waiting; the shared
+    /// re-creation is cancelled only when no caller waits for it any more.
     func recreate(replacing generation: Int) async throws(UCWAClientError) -> ApplicationContext {
         if let context, context.generation != generation {
             return context
         }
-        if let recreation {
-            return try await recreation.value.get()
+        if recreation == nil {
+            nextRecreationID += 1
+            let id = nextRecreationID
+            let task = Task {
+                let result = await self.createWithBackoff()
+                self.finishRecreation(id, with: result)
+            }
+            recreation = Recreation(id: id, task: task)
         }
-        let task = Task { await self.createWithBackoff() }
-        recreation = task
+        nextWaiterID += 1
+        let waiter = nextWaiterID
         let result = await withTaskCancellationHandler {
-            await task.value
+            await withCheckedContinuation { continuation in
+                join(waiter, continuation)
+            }
         } onCancel: {
-            task.cancel()
+            Task { await self.abandon(waiter) }
         }
-        recreation = nil
         return try result.get()
     }
+
+    /// Registers a waiter of the current re-creation; a waiter whose task is already cancelled is answered at once.
+    private func join(
+        _ waiter: UInt64,
+        _ continuation: CheckedContinuation<Result<ApplicationContext, UCWAClientError>, Never>
+    ) {
+        guard !Task.isCancelled, recreation != nil else {
+            continuation.resume(returning: .failure(Self.cancelled))
+            return
+        }
+        recreation?.waiters[waiter] = continuation
+    }
+
+    /// Ends one waiter's wait (its task was cancelled). The shared re-creation goes on for the other waiters; it is
+    /// cancelled only when nobody waits for it any more.
+    private func abandon(_ waiter: UInt64) {
+        guard let continuation = recreation?.waiters.removeValue(forKey: waiter) else { return }
+        continuation.resume(returning: .failure(Self.cancelled))
+        if let current = recreation, current.waiters.isEmpty {
+            current.task.cancel()
+            recreation = nil
+        }
+    }
+
+    private func finishRecreation(_ id: UInt64, with result: Result<ApplicationContext, UCWAClientError>) {
+        guard let current = recreation, current.id == id else { return }
+        recreation = nil
+        for continuation in current.waiters.values {
+            continuation.resume(returning: result)
+        }
+    }
+
+    private static let cancelled = UCWAClientError(
+        code: .shutDown,
+        reason: "the wait for re-creation was cancelled",
+        source: "application"
+    )
 
     /// DELETEs the application, if one is open, and forgets it.
     func delete() async -> UCWAOutcome? {
@@ -80,7 +138,21 @@ actor ApplicationSession {
             } catch  where error.isConfigurationError {
                 logger.error("the application cannot be created", metadata: ["error": "\(error)"])
                 return .failure(error)
+            } catch  where error.code == .shutDown {
+                logger.info("application re-creation ended: the client was shut down")
+                return .failure(error)
             } catch {
+                if Task.isCancelled || authenticated.transport.isShutDown {
+                    // After a shutdown every request is refused; the failure may surface as a discovery or token
+                    // error, so the transport itself is asked.
+                    return .failure(
+                        UCWAClientError(
+                            code: .shutDown,
+                            reason: Task.isCancelled ? "re-creation was cancelled" : "the client was shut down",
+                            source: "application"
+                        )
+                    )
+                }
                 let delay = configuration.applicationBackoff.delay(attempt: attempt, jitter: jitter)
                 logger.warning(
                     "application creation failed, retrying",
@@ -149,7 +221,7 @@ actor ApplicationSession {
         case .success(let response), .ucwaError(let response, _), .infrastructureError(let response):
             let detail = outcome.errorReason.map { " \($0.code)/\($0.subcode?.rawValue ?? "-")" } ?? ""
             throw Self.failure("POST applications answered \(response.status)\(detail)", status: response.status)
-        case .notSent(let error) where error.isConfigurationError:
+        case .notSent(let error) where error.isConfigurationError || error.code == .shutDown:
             throw error
         case .notSent(let error), .ambiguous(let error):
             throw Self.failure(error.reason, status: nil)

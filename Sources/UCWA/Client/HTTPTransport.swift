@@ -105,6 +105,9 @@ final class HTTPTransport: Sendable {
         }
     }
 
+    /// Whether ``shutdown()`` was called: every later exchange is refused with `shutDown`.
+    var isShutDown: Bool { shutDown.withLock { $0 } }
+
     /// Closes both clients; requests in flight fail, later ones are refused.
     func shutdown() async {
         shutDown.withLock { $0 = true }

@@ -16,38 +16,58 @@ actor TokenProvider {
     private var challenge: MsRtcOAuthChallenge?
     private var serial = 0
     private var renewal: Task<Result<BearerToken, UCWAClientError>, Never>?
+    private let refreshBackoff: Backoff
+    private let jitter: JitterSource
+    /// Failed proactive refreshes since the last token was obtained.
+    private var refreshFailures = 0
+    /// When the next proactive refresh may be tried after a failed one, on the client clock.
+    private var refreshRetryAt: Duration?
 
     init(
         source: CredentialSource,
         transport: HTTPTransport,
         clock: ClientClock,
         refreshShare: Double,
+        refreshBackoff: Backoff = .standard,
+        jitter: JitterSource = .system(),
         logger: Logger
     ) {
         self.source = source
         self.transport = transport
         self.clock = clock
         self.refreshShare = min(max(refreshShare, 0.1), 1)
+        self.refreshBackoff = refreshBackoff
+        self.jitter = jitter
         self.logger = logger
     }
 
     /// The token to send now, refreshed first when its refresh time has come; `nil` when none is known yet (the
     /// password grant needs a challenge first).
     ///
-    /// A proactive refresh that fails for a transient reason keeps the old token: the server will say 401 when it
-    /// really expired, and that path re-authenticates again.
+    /// A proactive refresh that fails for a transient reason keeps the old token (still valid until it expires)
+    /// and moves the next proactive attempt out with backoff, so that requests do not each wait for a token POST
+    /// while the token endpoint is down; the server will say 401 when the token really expired, and that path
+    /// re-authenticates at once.
     func current() async throws(UCWAClientError) -> BearerToken? {
         if token == nil, case .tokenFile = source {
             return try await renew(rejected: nil, challengeHeaders: [])
         }
-        guard let token, let refreshAt = token.refreshAt, clock.now >= refreshAt, challenge != nil else {
+        guard let token, let refreshAt = token.refreshAt, clock.now >= max(refreshAt, refreshRetryAt ?? refreshAt),
+            challenge != nil
+        else {
             return token
         }
         logger.debug("refreshing the token before it expires")
         do {
             return try await renew(rejected: token, challengeHeaders: [])
         } catch  where !error.isConfigurationError {
-            logger.warning("proactive token refresh failed", metadata: ["error": "\(error)"])
+            let delay = refreshBackoff.delay(attempt: refreshFailures, jitter: jitter)
+            refreshFailures += 1
+            refreshRetryAt = clock.now + delay
+            logger.warning(
+                "proactive token refresh failed; keeping the current token",
+                metadata: ["error": "\(error)", "attempt": "\(refreshFailures)", "retryIn": "\(delay)"]
+            )
             return token
         }
     }
@@ -72,6 +92,8 @@ actor TokenProvider {
         renewal = nil
         if case .success(let token) = result {
             self.token = token
+            refreshFailures = 0
+            refreshRetryAt = nil
         }
         return try result.get()
     }

@@ -52,6 +52,7 @@ public final class UCWAClient: Sendable {
             transport: transport,
             clock: clock,
             refreshShare: configuration.tokenRefreshShare,
+            jitter: jitter,
             logger: logger
         )
         let authenticated = AuthenticatedTransport(

@@ -5,7 +5,8 @@ import Synchronization
 /// The application's event channel: exactly one P-GET outstanding, its responses delivered in order.
 ///
 /// - The next P-GET is issued before a response's events are delivered (after the optional `persist` hook, so
-///   that a daemon can record a batch before acknowledging it); `next`, `resume` and `resync` are followed
+///   that a daemon can record a batch before acknowledging it; a failing hook is retried with backoff and the
+///   batch is not acknowledged until it succeeded); `next`, `resume` and `resync` are followed
 ///   verbatim, with `timeout` (and `medium`/`low`) set by a URL builder on every P-GET, so they are re-sent after
 ///   `resume` too.
 /// - Connection failures, timeouts, 5xx and other unexpected answers: the same href is retried with capped
@@ -20,7 +21,11 @@ import Synchronization
 /// ``elements`` has a single consumer and ends when the channel stops. Backoff waits run on the client's clock.
 public final class EventChannel: Sendable {
     /// Called with every event response before the next P-GET (which acknowledges it) goes out.
-    public typealias Persist = @Sendable (EventsResponse) async -> Void
+    ///
+    /// When it throws, the channel logs an error, backs off (its ``EventChannelParameters/backoff``, on the client's
+    /// clock) and calls it again with the same response; the next P-GET is issued only once it returned, so a
+    /// batch is never acknowledged before it was stored. Stopping the channel ends the retries.
+    public typealias Persist = @Sendable (EventsResponse) async throws -> Void
 
     /// The channel's output, in order; finishes when the channel reaches a terminal state.
     public let elements: AsyncStream<EventChannelElement>
@@ -36,6 +41,10 @@ public final class EventChannel: Sendable {
     private let loop = Mutex<Task<Void, Never>?>(nil)
 
     /// Creates a channel on `client`'s open application; nothing is sent until ``start(from:)``.
+    ///
+    /// The P-GET `timeout` is the client configuration's ``UCWAClientConfiguration/eventTimeout`` unless
+    /// `parameters` sets one; a `timeout` that is not below the long-poll read timeout is replaced by
+    /// `eventTimeout`, with a warning (see ``EventChannelParameters/timeout``).
     public init(
         client: UCWAClient,
         parameters: EventChannelParameters = EventChannelParameters(),
@@ -45,7 +54,7 @@ public final class EventChannel: Sendable {
     ) {
         (elements, output) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
         self.client = client
-        self.parameters = parameters
+        self.parameters = parameters.resolved(for: client.configuration, logger: logger)
         self.jitter = jitter
         self.persist = persist
         self.logger = logger
@@ -100,14 +109,15 @@ public final class EventChannel: Sendable {
         var href = initial ?? context.eventsHref
         var attempt = 0
         var pending = poll(href)
-        while !Task.isCancelled {
+        defer { pending.cancel() }
+        polling: while !Task.isCancelled {
             let current = pending
             let outcome = await withTaskCancellationHandler {
                 await current.value
             } onCancel: {
                 current.cancel()
             }
-            if Task.isCancelled { break }
+            if Task.isCancelled { break polling }
             switch outcome {
             case .success(let response):
                 guard let events = try? response.decode(EventsResponse.self), let continuation = events.continuation
@@ -117,7 +127,10 @@ public final class EventChannel: Sendable {
                 }
                 attempt = 0
                 lastResponse.withLock { $0 = Date() }
-                await persist?(events)
+                if let persist, !(await store(events, with: persist)) {
+                    break polling
+                }
+                if Task.isCancelled { break polling }
                 href = continuation.link.href
                 pending = poll(href)
                 deliver(events, continuation: continuation)
@@ -166,11 +179,38 @@ public final class EventChannel: Sendable {
             do {
                 try await client.clock.sleep(for: delay)
             } catch {
-                break
+                break polling
             }
             pending = poll(href)
         }
         end(in: .stopped)
+    }
+
+    /// Calls `persist` with `events` until it succeeds, backing off between failures; `false` when the channel
+    /// was stopped first (the batch stays unacknowledged and the server sends it again).
+    private func store(_ events: EventsResponse, with persist: Persist) async -> Bool {
+        var failures = 0
+        while !Task.isCancelled {
+            do {
+                try await persist(events)
+                return true
+            } catch {
+                if Task.isCancelled { return false }
+                let delay = parameters.backoff.delay(attempt: failures, jitter: jitter)
+                failures += 1
+                logger.error(
+                    "the event batch could not be stored; not acknowledging it, retrying",
+                    metadata: ["error": "\(error)", "attempt": "\(failures)", "delay": "\(delay)"]
+                )
+                broadcast.update(.backingOff(until: Date().addingTimeInterval(Self.seconds(delay)), attempt: failures))
+                do {
+                    try await client.clock.sleep(for: delay)
+                } catch {
+                    return false
+                }
+            }
+        }
+        return false
     }
 
     /// Issues one P-GET on the long-poll client.

@@ -47,6 +47,48 @@ import UCWASimulator
         }
     }
 
+    @Test func recreationEndsOnceTheClientIsShutDown() async throws {
+        try await ClientFixture.run { fixture in
+            let client = try fixture.client()
+            let first = try await client.openApplication()
+            fixture.simulator.expireApplicationsNow()
+            // The first attempt fails transiently; the re-creation waits on the client clock.
+            fixture.simulator.injectFault(.serviceUnavailable, at: .applications)
+            let recreation = Task { try await client.recreateApplication(replacing: first.generation) }
+            await fixture.clientClock.sleepers(atLeast: 1)
+            await client.shutdown()
+            fixture.clientClock.advance(by: .seconds(30))
+            // The next attempt is refused with shutDown: that ends the re-creation instead of another backoff.
+            let error = await #expect(throws: UCWAClientError.self) { try await recreation.value }
+            #expect(error?.code == .shutDown)
+            // A re-creation started after the shutdown ends at once too.
+            let later = await #expect(throws: UCWAClientError.self) {
+                try await client.recreateApplication(replacing: first.generation)
+            }
+            #expect(later?.code == .shutDown)
+        }
+    }
+
+    @Test func cancelledJoinerStopsWaitingWithoutCancellingTheSharedRecreation() async throws {
+        try await ClientFixture.run { fixture in
+            let client = try fixture.client()
+            let first = try await client.openApplication()
+            fixture.simulator.expireApplicationsNow()
+            fixture.simulator.injectFault(.serviceUnavailable, at: .applications)
+            let owner = Task { try await client.recreateApplication(replacing: first.generation) }
+            await fixture.clientClock.sleepers(atLeast: 1)
+            let joiner = Task { try await client.recreateApplication(replacing: first.generation) }
+            joiner.cancel()
+            let error = await #expect(throws: UCWAClientError.self) { try await joiner.value }
+            #expect(error?.code == .shutDown)
+            // The shared re-creation goes on for the first caller.
+            fixture.clientClock.advance(by: .seconds(30))
+            let second = try await owner.value
+            #expect(second.generation == 2)
+            #expect(second.creation == .created)
+        }
+    }
+
     @Test func applicationIsDeletedOnRequest() async throws {
         try await ClientFixture.run { fixture in
             let client = try fixture.client()

@@ -64,6 +64,28 @@ import UCWASimulator
         }
     }
 
+    @Test func failedProactiveRefreshBacksOffInsteadOfRetryingOnEveryRequest() async throws {
+        try await ClientFixture.run({ $0.tokenLifetime = .seconds(1000) }) { fixture in
+            let client = try fixture.client()
+            let context = try await client.openApplication()
+            #expect(fixture.simulator.counters.tokensIssued == 1)
+            fixture.clientClock.advance(by: .seconds(901))
+            // The proactive refresh fails once; the old token is still valid and is used.
+            fixture.simulator.injectFault(.serviceUnavailable, at: .token)
+            #expect(await client.get(context.selfHref.pathAndQuery).httpStatus == 200)
+            #expect(fixture.simulator.counters.tokensIssued == 1)
+            // The next requests do not each try again: the next proactive attempt waits for the backoff.
+            #expect(await client.get(context.selfHref.pathAndQuery).httpStatus == 200)
+            #expect(await client.get(context.selfHref.pathAndQuery).httpStatus == 200)
+            #expect(fixture.simulator.counters.tokensIssued == 1)
+            #expect(fixture.logs.all.filter { $0.contains("proactive token refresh failed") }.count == 1)
+            // Once the backoff (0.5 s with midpoint jitter) has passed, the refresh is tried again and succeeds.
+            fixture.clientClock.advance(by: .seconds(1))
+            #expect(await client.get(context.selfHref.pathAndQuery).httpStatus == 200)
+            #expect(fixture.simulator.counters.tokensIssued == 2)
+        }
+    }
+
     @Test func tokenFileIsUsedAsItIs() async throws {
         try await ClientFixture.run { fixture in
             // A token obtained with the password grant, through the generic request of a first client.

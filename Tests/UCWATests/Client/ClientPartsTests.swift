@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import TestSupport
 import Testing
 
 @testable import UCWA
@@ -13,9 +15,32 @@ import Testing
         #expect(url == "/ucwa/oauth/v1/applications/102/events?ack=5&timeout=900&medium=300&low=600")
         let absolute = EventsURLBuilder.url(
             for: "https://fe1.contoso.com/ucwa/v1/applications/1/events?ack=12&instanceId=a%20b",
-            parameters: EventChannelParameters()
+            parameters: EventChannelParameters(timeout: 180)
         )
         #expect(absolute == "https://fe1.contoso.com/ucwa/v1/applications/1/events?ack=12&instanceId=a%20b&timeout=180")
+    }
+
+    @Test func pGetTimeoutComesFromTheEventTimeoutAndStaysBelowTheReadTimeout() {
+        let logs = LogRecorder()
+        let logger = logs.logger()
+        var configuration = UCWAClientConfiguration(
+            discovery: .signInAddress("bridge@contoso.com"),
+            credentials: .tokenFile("/nonexistent/token"),
+            endpointId: "endpoint"
+        )
+        // Unset: the configured event timeout (180 s by default; the read timeout is 240 s).
+        #expect(EventChannelParameters().resolved(for: configuration, logger: logger).timeout == 180)
+        configuration.eventTimeout = .seconds(900)
+        #expect(EventChannelParameters().resolved(for: configuration, logger: logger).timeout == 900)
+        #expect(logs.all.isEmpty)
+        // Below the read timeout (900 + 60 s): kept.
+        #expect(EventChannelParameters(timeout: 959).resolved(for: configuration, logger: logger).timeout == 959)
+        #expect(logs.all.isEmpty)
+        // Not below it: every idle P-GET would be cut; replaced by the event timeout, with a warning.
+        #expect(EventChannelParameters(timeout: 960).resolved(for: configuration, logger: logger).timeout == 900)
+        configuration.eventTimeout = .seconds(180)
+        #expect(EventChannelParameters(timeout: 1800).resolved(for: configuration, logger: logger).timeout == 180)
+        #expect(logs.all.filter { $0.hasPrefix("warning") && $0.contains("long-poll read timeout") }.count == 2)
     }
 
     @Test func backoffIsCappedAndJittered() {

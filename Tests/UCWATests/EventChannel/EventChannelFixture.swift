@@ -18,7 +18,8 @@ struct ChannelHarness {
         _ fixture: ClientFixture,
         parameters: EventChannelParameters = EventChannelParameters(backoff: Backoff()),
         from startHref: ((String) -> String)? = nil,
-        waitForPark: Bool = true
+        waitForPark: Bool = true,
+        persist: EventChannel.Persist? = nil
     ) async throws -> ChannelHarness {
         let client = try fixture.client()
         let context = try await client.openApplication()
@@ -27,6 +28,7 @@ struct ChannelHarness {
             client: client,
             parameters: parameters,
             jitter: JitterSource(MidpointGenerator()),
+            persist: persist,
             logger: fixture.logs.logger(label: "ucwa-client-tests")
         )
         channel.start(from: startHref?(context.eventsHref))

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 import UCWA
@@ -41,6 +42,21 @@ import UCWASimulator
             }
             try await harness.invite("op-after-timeouts")
             #expect(try await harness.events(until: "op-after-timeouts").summary == Self.invitationSequence)
+        }
+    }
+
+    @Test func pGetTimeoutAboveTheReadTimeoutIsReplacedByTheEventTimeout() async throws {
+        try await ClientFixture.run({ $0.defaultEventTimeout = 1800 }) { fixture in
+            // 1800 s is above the default long-poll read timeout (180 + 60 s): the channel sends 180 instead, so
+            // the server releases the idle P-GET after 180 s rather than the client cutting it at 240 s.
+            var harness = try await ChannelHarness.start(
+                fixture,
+                parameters: EventChannelParameters(timeout: 1800, backoff: Backoff())
+            )
+            fixture.simClock.advance(by: .seconds(180))
+            let empty = try await harness.nextEvents()
+            #expect(empty.events.isEmpty)
+            #expect(fixture.logs.all.contains { $0.hasPrefix("warning") && $0.contains("long-poll read timeout") })
         }
     }
 
@@ -142,6 +158,56 @@ import UCWASimulator
             let rest = try await harness.events(until: "op-outage")
             #expect(rest.summary == Array(Self.invitationSequence.suffix(2)))
             try await harness.channel.waitUntilParked()
+        }
+    }
+
+    struct StoreFailure: Error {}
+
+    @Test func failedPersistIsRetriedBeforeTheBatchIsAcknowledged() async throws {
+        try await ClientFixture.run { fixture in
+            let stored = Mutex<[EventsResponse]>([])
+            let persist: EventChannel.Persist = { response in
+                let calls = stored.withLock { calls in
+                    calls.append(response)
+                    return calls.count
+                }
+                if calls == 1 { throw StoreFailure() }
+            }
+            var harness = try await ChannelHarness.start(fixture, persist: persist)
+            try await harness.invite("op-persist")
+            // The first batch arrived, storing it failed: the channel backs off on the client clock and sends no
+            // P-GET meanwhile, since that would acknowledge the unstored batch.
+            await fixture.clientClock.sleepers(atLeast: 1)
+            #expect(fixture.simulator.applications.first?.hasParkedPGet == false)
+            guard case .backingOff(_, let attempt) = harness.channel.state else {
+                Issue.record("not backing off: \(harness.channel.state)")
+                return
+            }
+            #expect(attempt == 1)
+            #expect(fixture.logs.all.contains { $0.hasPrefix("error") && $0.contains("could not be stored") })
+            fixture.clientClock.advance(by: .seconds(30))
+            // The same batch is stored again, then acknowledged and delivered; nothing is lost.
+            let events = try await harness.events(until: "op-persist")
+            #expect(events.summary == Self.invitationSequence)
+            let calls = stored.withLock { $0 }
+            #expect(calls.count >= 3)
+            #expect(calls.count >= 2 && calls[0] == calls[1])
+            try await harness.channel.waitUntilParked()
+        }
+    }
+
+    @Test func stopEndsPersistRetriesWithoutAcknowledging() async throws {
+        try await ClientFixture.run { fixture in
+            let persist: EventChannel.Persist = { _ in throw StoreFailure() }
+            var harness = try await ChannelHarness.start(fixture, persist: persist)
+            try await harness.invite("op-unstored")
+            await fixture.clientClock.sleepers(atLeast: 1)
+            await harness.channel.stop()
+            #expect(harness.channel.state == .stopped)
+            #expect(fixture.simulator.applications.first?.hasParkedPGet == false)
+            // Nothing unstored was delivered.
+            let end = await harness.iterator.next()
+            #expect(end == nil)
         }
     }
 }
