@@ -18,6 +18,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(
+            url: "https://github.com/apple/swift-configuration.git",
+            from: "1.4.0",
+            traits: [.defaults, "YAML", "Reloading", "CommandLineArguments"]
+        ),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // Layer 0: the protocol and the operating system.
@@ -45,6 +54,7 @@ let package = Package(
                 "UCWA",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         .target(
@@ -57,20 +67,48 @@ let package = Package(
             ]
         ),
 
-        // Layer 2: the local API.
-        .target(name: "LocalAPI", dependencies: ["Bridge", "Systemd"]),
+        // Layer 2: the local API and its wire types (shared with the CLI).
+        .target(name: "LocalAPIModels"),
+        .target(
+            name: "LocalAPI",
+            dependencies: [
+                "Bridge", "Systemd", "LocalAPIModels",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
 
         // Layer 3: executables.
+        // Layer 3: the daemon's configuration and wiring, a library so that tests reach it.
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "LocalAPI", "Bridge", "Systemd", "UCWASimulator",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "ucwa-bridged",
             dependencies: [
-                "LocalAPI", "Bridge", "Systemd", "UCWASimulator",
+                "Daemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "ucwa-bridge",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "LocalAPIModels",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         .executableTarget(
             name: "ucwa-sim",
@@ -109,7 +147,25 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BridgeTests", dependencies: ["Bridge", "UCWASimulator", "TestSupport"]),
-        .testTarget(name: "LocalAPITests", dependencies: ["LocalAPI"]),
+        .testTarget(
+            name: "LocalAPITests",
+            dependencies: [
+                "LocalAPI", "LocalAPIModels", "Bridge", "UCWASimulator", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["ucwa-bridge", "LocalAPIModels"]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "LocalAPIModels", "UCWASimulator", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,9 @@
+import Testing
+
+@testable import ucwa_bridge
+
+@Suite struct CLIPlaceholderTests {
+    @Test func placeholderIsReplaced() {
+        #expect(Bool(true) == true)
+    }
+}

@@ -1,0 +1,9 @@
+import Testing
+
+@testable import Daemon
+
+@Suite struct DaemonVersionTests {
+    @Test func versionIsSemantic() {
+        #expect(DaemonVersion.current.split(separator: ".").count == 3)
+    }
+}

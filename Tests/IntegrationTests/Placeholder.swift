@@ -1,0 +1,8 @@
+import LocalAPIModels
+import Testing
+
+@Suite struct APIVersionTests {
+    @Test func prefixIsV1() {
+        #expect(APIVersion.pathPrefix == "/v1")
+    }
+}
