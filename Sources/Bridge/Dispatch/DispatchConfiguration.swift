@@ -16,13 +16,17 @@ public struct DispatchConfiguration: Sendable {
     /// What is added to ``invitationTimeout`` before the invitation resource is read instead of the events.
     public var outcomeMargin: Duration
 
+    /// Where a request waits for its next attempt; ``RetryScheduling/inRun`` unless set.
+    public var retryScheduling: RetryScheduling
+
     public init(
         bodyFormat: UCWABodyFormat = .json,
         concurrency: Int = 16,
         retry: RetryPolicy = .standard,
         ambiguityGrace: Duration = .seconds(45),
         invitationTimeout: Duration = .seconds(30),
-        outcomeMargin: Duration = .seconds(30)
+        outcomeMargin: Duration = .seconds(30),
+        retryScheduling: RetryScheduling = .inRun
     ) {
         self.bodyFormat = bodyFormat
         self.concurrency = max(1, concurrency)
@@ -30,6 +34,7 @@ public struct DispatchConfiguration: Sendable {
         self.ambiguityGrace = ambiguityGrace
         self.invitationTimeout = invitationTimeout
         self.outcomeMargin = outcomeMargin
+        self.retryScheduling = retryScheduling
     }
 
     /// How long after the 201 the `completed` event may take before the invitation resource is read.

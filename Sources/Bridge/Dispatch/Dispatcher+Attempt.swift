@@ -21,8 +21,18 @@ extension Dispatcher {
     func run(_ id: RequestID, signals stream: AsyncStream<RequestSignal>) async {
         var signals = stream.makeAsyncIterator()
         var due: Duration? = firstAttemptOffset(of: id)
-        // Every pass is one attempt; the retry policy ends the loop (maximum attempts, deadline).
+        var attempted = false
+        if let ambiguous = restoredWaits.removeValue(forKey: id), let operationID = requests[id]?.operationID {
+            due = await awaitOutcome(id, operationID, ambiguous: ambiguous, signals: &signals)
+            attempted = true
+        }
+        // Every pass is one attempt; the retry policy ends the loop (maximum attempts, deadline). With the durable
+        // queue the run ends as soon as the next attempt time is stored: the queue admits the request again.
         while let offset = due, !Task.isCancelled {
+            if attempted, configuration.retryScheduling == .byQueue {
+                break
+            }
+            attempted = true
             if offset > clock.now {
                 do {
                     try await clock.sleep(until: offset)
@@ -54,6 +64,10 @@ extension Dispatcher {
         for (operationID, owner) in owners where owner == id {
             forget(operationID)
         }
+        if configuration.retryScheduling == .byQueue {
+            forgetRequest(id)
+        }
+        runEndedInput.yield()
     }
 
     /// Takes an in-flight slot, waits for a parked P-GET, and makes one attempt. Returns the clock offset of the
@@ -86,14 +100,17 @@ extension Dispatcher {
         correlator.register(operationID)
         owners[operationID] = id
         let now = wallClock()
+        committing.insert(id)
         let stored = await transition(id, to: .dispatching) {
             $0.operationID = operationID
             $0.attempts.append(Attempt(operationID: operationID, startedAt: now))
             $0.nextAttemptAt = nil
         }
+        committing.remove(id)
         guard stored else {
             forget(operationID)
-            return clock.now + configuration.retry.initialDelay
+            // With the durable queue the stored row stays due (or was cancelled meanwhile): the queue decides.
+            return configuration.retryScheduling == .byQueue ? nil : clock.now + configuration.retry.initialDelay
         }
         count { $0.attempts += 1 }
 
@@ -212,7 +229,7 @@ extension Dispatcher {
     /// Waits for the events of `operationID`. Confirmed (after a 201): until `completed`, or the outcome time-out,
     /// then reads the invitation. Ambiguous: for the grace window; any event of the operation confirms it, and
     /// nothing means it is sent again with a new operationId. A channel reset makes a confirmed attempt ambiguous.
-    private func awaitOutcome(
+    func awaitOutcome(
         _ id: RequestID,
         _ operationID: OperationID,
         ambiguous startsAmbiguous: Bool,

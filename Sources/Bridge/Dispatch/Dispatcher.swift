@@ -55,6 +55,14 @@ public actor Dispatcher {
     private var counterWatchers: [UInt64: AsyncStream<DispatchCounters>.Continuation] = [:]
     private var nextWatcher: UInt64 = 0
     var channel: EventChannel?
+    /// Requests whose move to `dispatching` is being stored: no longer cancellable.
+    var committing: Set<RequestID> = []
+    /// Restored in-flight requests, and whether their first wait starts ambiguous.
+    var restoredWaits: [RequestID: Bool] = [:]
+    let runEndedInput: AsyncStream<Void>.Continuation
+    /// Yields after a request's run has ended and its slot is free (newest only): the durable queue's cue to admit
+    /// more. One reader.
+    public nonisolated let runEnded: AsyncStream<Void>
     private var consumer: Task<Void, Never>?
     private var channelWaiters: [CheckedContinuation<Bool, Never>] = []
     var isShutDown = false
@@ -96,6 +104,7 @@ public actor Dispatcher {
         self.logger = logger
         self.limit = InFlightLimit(capacity: configuration.concurrency)
         self.correlator = OperationCorrelator(origin: origin)
+        (self.runEnded, self.runEndedInput) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
 
     // MARK: Requests
@@ -110,11 +119,7 @@ public actor Dispatcher {
         guard request.state == .accepted || request.state == .retryScheduled else {
             throw SubmissionError(code: .notDispatchable, reason: "a request in state \(request.state) is not taken")
         }
-        if let context = await connection.application {
-            _ = try ConversationLogHref(validating: request.conversationLog, application: context)
-        } else if !origin.contains(request.conversationLog) {
-            throw SubmissionError(code: .hrefOutsideApplication, reason: "the conversationLog href is not on \(origin)")
-        }
+        try await validateConversationLog(request.conversationLog)
         guard !isShutDown else {
             throw SubmissionError(code: .shutDown, reason: "the dispatcher was shut down")
         }
@@ -138,13 +143,32 @@ public actor Dispatcher {
             counters.journalFailures += 1
             throw SubmissionError(code: .notStored, reason: "the journal did not store the request: \(error)")
         }
+        logger.info("request \(request.state.rawValue)", metadata: metadata(of: request))
+        startRun(of: request)
+        return request
+    }
+
+    /// Starts the run of a request already placed in `requests`.
+    func startRun(of request: MessageRequest) {
+        requests[request.id] = request
         nextSequence += 1
         sequence[request.id] = nextSequence
-        logger.info("request \(request.state.rawValue)", metadata: metadata(of: request))
         let (signals, input) = AsyncStream.makeStream(of: RequestSignal.self, bufferingPolicy: .unbounded)
         signalInputs[request.id] = input
         runs[request.id] = Task { await self.run(request.id, signals: signals) }
-        return request
+    }
+
+    /// Checks that `href` is a conversation log of the current application on the UCWA origin (only the origin
+    /// while no application is open).
+    ///
+    /// - Throws: ``SubmissionError`` with ``SubmissionError/Code/invalidHref`` or
+    ///   ``SubmissionError/Code/hrefOutsideApplication``.
+    public func validateConversationLog(_ href: String) async throws(SubmissionError) {
+        if let context = await connection.application {
+            _ = try ConversationLogHref(validating: href, application: context)
+        } else if !origin.contains(href) {
+            throw SubmissionError(code: .hrefOutsideApplication, reason: "the conversationLog href is not on \(origin)")
+        }
     }
 
     /// The request as it is now, or `nil` for an unknown id.
@@ -264,6 +288,7 @@ public actor Dispatcher {
             continuation.finish()
         }
         counterWatchers = [:]
+        runEndedInput.finish()
     }
 
     private func handle(_ element: EventChannelElement) {
@@ -418,6 +443,14 @@ public actor Dispatcher {
             metadata["ucwa-subcode"] = "\(subcode)"
         }
         return metadata
+    }
+
+    /// Ends every watcher of a request.
+    func finishWatchers(of id: RequestID) {
+        for watcher in watchers[id, default: [:]].values {
+            watcher.finish()
+        }
+        watchers[id] = nil
     }
 
     private func removeWatcher(of id: RequestID, key: UInt64) {

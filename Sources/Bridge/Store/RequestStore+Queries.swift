@@ -13,6 +13,16 @@ extension RequestStore {
         }
     }
 
+    /// The stored request that was accepted with `idempotencyKey`, or `nil`.
+    public func request(byIdempotencyKey key: String) async throws(StoreError) -> MessageRequest? {
+        try await read("requestByIdempotencyKey") { db in
+            guard let record = try RequestRecord.filter(Column("idempotencyKey") == key).fetchOne(db) else {
+                return nil
+            }
+            return try Self.requests(from: [record], in: db).first
+        }
+    }
+
     /// One page of requests in the stable order (`createdAt`, then `id`), optionally only those in `state`,
     /// starting after `cursor` (from the start when `nil`). At most `limit` requests, itself at most
     /// ``maximumPageSize`` (and at least 1).

@@ -5,6 +5,7 @@ enum StoreMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
+        migrator.registerMigration("v2", migrate: indexOperationIDs)
         return migrator
     }
 
@@ -47,5 +48,11 @@ enum StoreMigrations {
             table.primaryKey("key", .text)
             table.column("value", .text).notNull()
         }
+    }
+
+    /// Finding a client-supplied operationId among stored requests; overdue waiting requests.
+    private static func indexOperationIDs(_ db: Database) throws {
+        try db.create(index: "request_on_operationId", on: "request", columns: ["operationId"])
+        try db.create(index: "request_on_state_deadline", on: "request", columns: ["state", "deadline"])
     }
 }

@@ -1,0 +1,116 @@
+import UCWA
+
+/// How the durable queue hands stored requests to the dispatcher, takes them back, and cancels them.
+extension Dispatcher {
+    /// How many requests have a run: waiting for a slot or the channel, in flight, or (``RetryScheduling/inRun``)
+    /// waiting for their next attempt.
+    public var activeCount: Int {
+        runs.count
+    }
+
+    /// Whether the request has a run in this dispatcher.
+    public func isActive(_ id: RequestID) -> Bool {
+        runs[id] != nil
+    }
+
+    /// Starts the run of a request the durable queue already stored (`accepted`, or `retryScheduled` and due)
+    /// without writing it again.
+    ///
+    /// - Throws: ``SubmissionError`` when the dispatcher was shut down, already runs the request, or the request is
+    ///   in another state.
+    public func admit(_ request: MessageRequest) throws(SubmissionError) {
+        guard request.state == .accepted || request.state == .retryScheduled else {
+            throw SubmissionError(
+                code: .notDispatchable,
+                reason: "a request in state \(request.state) is not admitted",
+                source: "admit"
+            )
+        }
+        try checkAdmissible(request, source: "admit")
+        startRun(of: request)
+    }
+
+    /// Takes back a request that was in flight (`dispatching`, `awaitingEvents`, `started`) when the daemon
+    /// stopped. Its operationId is registered again and it waits for that operation's events:
+    /// - confirmed (`awaitingEvents`/`started`) when the application was reused, so the server re-serves the
+    ///   events the channel had not acknowledged; the outcome time-out then reads the invitation, never re-sends;
+    /// - ambiguous otherwise (`dispatching`, whose POST may not have gone out, or a new application, which knows
+    ///   nothing of it): after the grace window without events it is sent again with a new operationId.
+    ///
+    /// - Throws: ``SubmissionError`` when the request is not in flight, has no operationId, or is already known.
+    public func restore(_ request: MessageRequest, applicationReused: Bool) throws(SubmissionError) {
+        guard request.state.isInFlight, let operationID = request.operationID else {
+            throw SubmissionError(
+                code: .notDispatchable,
+                reason: "only an in-flight request with an operationId is restored, not one in \(request.state)",
+                source: "restore"
+            )
+        }
+        try checkAdmissible(request, source: "restore")
+        correlator.register(operationID)
+        owners[operationID] = request.id
+        let ambiguous = request.state == .dispatching || !applicationReused
+        restoredWaits[request.id] = ambiguous
+        if ambiguous {
+            count { $0.ambiguousAttempts += 1 }
+        }
+        logger.info(
+            ambiguous
+                ? "request restored; its outcome is unknown, waiting for its events before sending it again"
+                : "request restored; waiting for the events the server re-serves",
+            metadata: metadata(of: request)
+        )
+        startRun(of: request)
+    }
+
+    /// Cancels a request this dispatcher runs, if nothing of it is in flight.
+    public func cancel(_ id: RequestID) async -> DispatchCancellation {
+        guard let request = requests[id], let run = runs[id] else { return .notActive }
+        guard request.state == .accepted || request.state == .retryScheduled, !committing.contains(id) else {
+            return .inFlight(request)
+        }
+        run.cancel()
+        await run.value
+        guard requests[id] != nil else {
+            // The run ended and the dispatcher forgot it (durable queue): the queue cancels the stored row.
+            return .notActive
+        }
+        await transition(id, to: .cancelled)
+        let final = requests[id] ?? request
+        if configuration.retryScheduling == .byQueue {
+            forgetRequest(id)
+        }
+        return final.state == .cancelled ? .cancelled(final) : .inFlight(final)
+    }
+
+    /// Drops a request whose run has ended from memory; the journal keeps it.
+    func forgetRequest(_ id: RequestID) {
+        requests[id] = nil
+        sequence[id] = nil
+        restoredWaits[id] = nil
+        finishWatchers(of: id)
+    }
+
+    private func checkAdmissible(_ request: MessageRequest, source: String) throws(SubmissionError) {
+        guard !isShutDown else {
+            throw SubmissionError(code: .shutDown, reason: "the dispatcher was shut down", source: source)
+        }
+        guard requests[request.id] == nil, runs[request.id] == nil else {
+            throw SubmissionError(
+                code: .duplicateID,
+                reason: "request \(request.id) is already running",
+                source: source
+            )
+        }
+    }
+}
+
+/// What ``Dispatcher/cancel(_:)`` did.
+public enum DispatchCancellation: Sendable {
+    /// The dispatcher does not run the request; the stored row decides.
+    case notActive
+    /// The request was cancelled and stored so.
+    case cancelled(MessageRequest)
+    /// An attempt is in flight (or being committed); the request cannot be cancelled now.
+    case inFlight(MessageRequest)
+}

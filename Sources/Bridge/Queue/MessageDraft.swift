@@ -1,0 +1,29 @@
+import Foundation
+import UCWA
+
+/// What a client asks the queue to send, before it becomes a ``MessageRequest``.
+public struct MessageDraft: Sendable, Hashable {
+    public var conversationLog: String
+    public var message: String
+    public var contentType: MessageFormat
+    public var operationID: OperationID?
+    public var idempotencyKey: String?
+    /// When to give up; the queue's default deadline from now when `nil`.
+    public var deadline: Date?
+
+    public init(
+        conversationLog: String,
+        message: String,
+        contentType: MessageFormat = .plain,
+        operationID: OperationID? = nil,
+        idempotencyKey: String? = nil,
+        deadline: Date? = nil
+    ) {
+        self.conversationLog = conversationLog
+        self.message = message
+        self.contentType = contentType
+        self.operationID = operationID
+        self.idempotencyKey = idempotencyKey
+        self.deadline = deadline
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import UCWA
+
+/// The admission loop: restores what was in flight at the last stop, then admits due requests, expires overdue
+/// ones and prunes finished ones, sleeping until something is due or something happens.
+extension MessageQueue {
+    /// Runs until the task is cancelled or ``stop()`` is called. Store failures are logged and retried after
+    /// ``QueueConfiguration/idleCheckInterval``; they never end the loop.
+    ///
+    /// - Parameter applicationReused: whether the UCWA application is the one of the last run (POST answered
+    ///   200), which decides how in-flight requests are restored (see ``Dispatcher/restore(_:applicationReused:)``).
+    public func run(applicationReused: Bool) async {
+        await restoreInFlight(applicationReused: applicationReused)
+        var wakes = self.wakes.makeAsyncIterator()
+        let runEnded = dispatcher.runEnded
+        let wakeInput = wakeInput
+        let forwarding = Task {
+            for await _ in runEnded {
+                wakeInput.yield()
+            }
+        }
+        defer { forwarding.cancel() }
+        // Each pass looks at the store once; the waits below end it (a wake, a due time, the idle interval).
+        while !Task.isCancelled, !isStopping {
+            let nextDue: Date?
+            do {
+                try await expireOverdue()
+                try await admitDue()
+                try await pruneIfDue()
+                nextDue = try await store.nextAttemptDate()
+            } catch {
+                logger.error("the queue could not read the store; trying again", metadata: ["error": "\(error)"])
+                nextDue = nil
+            }
+            await waitForWork(until: nextDue, wakes: &wakes)
+        }
+    }
+
+    /// Stops admitting and refuses new requests; requests already admitted keep their runs (the dispatcher's
+    /// shutdown ends them).
+    public func stop() {
+        isStopping = true
+        wakeInput.finish()
+    }
+
+    /// Whether ``stop()`` was called.
+    public var isStopped: Bool { isStopping }
+
+    private func restoreInFlight(applicationReused: Bool) async {
+        var cursor: RequestCursor?
+        var restored = 0
+        // Bounded by the stored rows: each page moves the cursor forward.
+        repeat {
+            let page: RequestPage
+            do {
+                page = try await store.nonTerminalRequests(after: cursor, limit: RequestStore.maximumPageSize)
+            } catch {
+                logger.error("in-flight requests could not be read at start", metadata: ["error": "\(error)"])
+                return
+            }
+            for request in page.requests where request.state.isInFlight {
+                do {
+                    try await dispatcher.restore(request, applicationReused: applicationReused)
+                    restored += 1
+                } catch {
+                    logger.error(
+                        "an in-flight request could not be restored",
+                        metadata: ["request-id": "\(request.id)", "error": "\(error)"]
+                    )
+                }
+            }
+            cursor = page.next
+        } while cursor != nil
+        if restored > 0 {
+            logger.notice(
+                "requests in flight at the last stop restored",
+                metadata: ["requests": "\(restored)", "application": applicationReused ? "reused" : "created"]
+            )
+        }
+    }
+
+    private func admitDue() async throws(StoreError) {
+        let active = await dispatcher.activeCount
+        let capacity = configuration.admissionLimit - active
+        guard capacity > 0 else { return }
+        // Rows the dispatcher already runs are still due in the store: read past them.
+        let due = try await store.dueRequests(now: wallClock(), limit: capacity + active)
+        var admitted = 0
+        for request in due where admitted < capacity {
+            guard await !dispatcher.isActive(request.id) else { continue }
+            do {
+                try await dispatcher.admit(request)
+                admitted += 1
+            } catch {
+                logger.error(
+                    "a due request was not admitted",
+                    metadata: ["request-id": "\(request.id)", "error": "\(error)"]
+                )
+            }
+        }
+    }
+
+    private func expireOverdue() async throws(StoreError) {
+        let now = wallClock()
+        let overdue = try await store.overdueRequests(now: now, limit: RequestStore.maximumPageSize)
+        for var request in overdue {
+            guard await !dispatcher.isActive(request.id) else { continue }
+            let last = request.currentAttempt.map { attempt in
+                "; last attempt: \(attempt.httpStatus.map(String.init) ?? "no answer") "
+                    + "\(attempt.code ?? "-")/\(attempt.subcode ?? "-")"
+            }
+            request.failure = RequestFailure(
+                code: "DeadlinePassed",
+                message: "the deadline passed while the request waited in the queue" + (last ?? "")
+            )
+            request.nextAttemptAt = nil
+            do {
+                try request.move(to: .expired, at: now)
+                try await store.record(request)
+            } catch {
+                continue
+            }
+            changes.publish(request)
+            logger.info("request expired", metadata: ["request-id": "\(request.id)"])
+        }
+    }
+
+    private func pruneIfDue() async throws(StoreError) {
+        if let lastPrune, clock.now - lastPrune < configuration.pruneInterval {
+            return
+        }
+        lastPrune = clock.now
+        let cutoff = wallClock().addingTimeInterval(-configuration.retention.timeInterval)
+        let deleted = try await store.deleteFinished(olderThan: cutoff)
+        if deleted > 0 {
+            logger.info("finished requests past their retention deleted", metadata: ["requests": "\(deleted)"])
+        }
+    }
+
+    /// Sleeps until a request is enqueued, a run ends, `nextDue` comes, or the idle interval passes: each of them
+    /// yields into the one wake stream.
+    private func waitForWork(until nextDue: Date?, wakes: inout AsyncStream<Void>.AsyncIterator) async {
+        var delay = configuration.idleCheckInterval
+        if let nextDue {
+            let untilDue = Duration.seconds(max(0, nextDue.timeIntervalSince(wallClock())))
+            delay = min(delay, untilDue)
+        }
+        guard delay > .zero else { return }
+        let deadline = clock.now + delay
+        let clock = clock
+        let wakeInput = wakeInput
+        let timer = Task {
+            try? await clock.sleep(until: deadline)
+            wakeInput.yield()
+        }
+        _ = await wakes.next(isolation: self)
+        timer.cancel()
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import Logging
+import UCWA
+
+/// The durable queue: what the local API calls. Requests live in the ``RequestStore``; the ``Dispatcher`` works
+/// only on the few that are due (see ``run()``), so memory does not grow with the queue.
+///
+/// ```swift
+/// let changes = RequestChanges()
+/// let dispatcher = Dispatcher(connection: client, origin: origin,
+///                             configuration: DispatchConfiguration(retryScheduling: .byQueue),
+///                             journal: ObservedJournal(store: store, changes: changes), clock: clock, logger: logger)
+/// let queue = MessageQueue(store: store, dispatcher: dispatcher, changes: changes, clock: clock, logger: logger)
+/// let feeding = Task { await queue.run() }
+/// let request = try await queue.enqueue(MessageDraft(conversationLog: href, message: "Hi")).request
+/// ```
+///
+/// Contract:
+/// - ``enqueue(_:)`` stores the request (`accepted`) before it returns; a request it returned is never lost.
+/// - Every change of a request is stored before it is shown to ``change(of:from:within:)`` waiters.
+/// - Due requests are admitted oldest first, at most ``QueueConfiguration/admissionLimit`` at once.
+public actor MessageQueue {
+    let store: RequestStore
+    let dispatcher: Dispatcher
+    let changes: RequestChanges
+    let configuration: QueueConfiguration
+    let clock: DispatchClock
+    let wallClock: @Sendable () -> Date
+    let logger: Logger
+    let wakeInput: AsyncStream<Void>.Continuation
+    let wakes: AsyncStream<Void>
+    var isStopping = false
+    var lastPrune: Duration?
+
+    /// Creates the queue; nothing is admitted until ``run()`` starts.
+    ///
+    /// - Parameters:
+    ///   - dispatcher: configured with ``RetryScheduling/byQueue`` and an ``ObservedJournal`` on `store` and
+    ///     `changes`.
+    ///   - clock: admission waits and long polls run on it; `now` gives the wall-clock stamps.
+    public init<C: Clock>(
+        store: RequestStore,
+        dispatcher: Dispatcher,
+        changes: RequestChanges,
+        configuration: QueueConfiguration = QueueConfiguration(),
+        clock: C,
+        now: @escaping @Sendable () -> Date = { Date() },
+        logger: Logger
+    ) where C.Duration == Duration {
+        self.store = store
+        self.dispatcher = dispatcher
+        self.changes = changes
+        self.configuration = configuration
+        self.clock = DispatchClock(clock)
+        self.wallClock = now
+        self.logger = logger
+        (wakes, wakeInput) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
+    }
+
+    // MARK: Requests
+
+    /// Stores a new request (`accepted`) and wakes the admission loop. With an idempotency key that a stored
+    /// request already has, returns that request (``RequestInsertion/existing(_:)``) and stores nothing.
+    ///
+    /// - Throws: ``QueueError`` (``QueueError/Code/hrefRefused``, ``QueueError/Code/operationIDInUse``,
+    ///   ``QueueError/Code/deadlinePassed``, ``QueueError/Code/storeFailure``, ``QueueError/Code/shuttingDown``);
+    ///   nothing is stored then.
+    public func enqueue(_ draft: MessageDraft) async throws(QueueError) -> RequestInsertion {
+        guard !isStopping else {
+            throw QueueError(code: .shuttingDown, reason: "the daemon is stopping", source: "enqueue")
+        }
+        do {
+            try await dispatcher.validateConversationLog(draft.conversationLog)
+        } catch {
+            throw QueueError(code: .hrefRefused, reason: error.reason, source: "enqueue")
+        }
+        let now = wallClock()
+        let deadline = draft.deadline ?? now.addingTimeInterval(configuration.defaultDeadline.timeInterval)
+        guard deadline > now else {
+            throw QueueError(code: .deadlinePassed, reason: "the deadline is in the past", source: "enqueue")
+        }
+        if let key = draft.idempotencyKey,
+            let existing = try await storeCall({ try await $0.request(byIdempotencyKey: key) })
+        {
+            return .existing(existing)
+        }
+        if let operationID = draft.operationID {
+            let used = try await storeCall { try await $0.isOperationIDUsed(operationID.rawValue) }
+            guard !used else {
+                throw QueueError(
+                    code: .operationIDInUse,
+                    reason: "operationId \(operationID) is already used by another request",
+                    source: "enqueue"
+                )
+            }
+        }
+        let request = MessageRequest(
+            conversationLog: draft.conversationLog,
+            message: draft.message,
+            contentType: draft.contentType,
+            operationID: draft.operationID,
+            idempotencyKey: draft.idempotencyKey,
+            deadline: deadline,
+            createdAt: now
+        )
+        let insertion = try await storeCall { try await $0.insert(request) }
+        if case .created(let created) = insertion {
+            changes.publish(created)
+            logger.info("request accepted", metadata: ["request-id": "\(created.id)"])
+            wakeInput.yield()
+        }
+        return insertion
+    }
+
+    /// The stored request, or `nil` for an unknown id.
+    public func request(_ id: RequestID) async throws(QueueError) -> MessageRequest? {
+        try await storeCall { try await $0.request(id) }
+    }
+
+    /// One page of stored requests, oldest first, optionally in one state.
+    public func list(state: RequestState?, after cursor: RequestCursor?, limit: Int) async throws(QueueError)
+        -> RequestPage
+    {
+        try await storeCall { try await $0.list(state: state, after: cursor, limit: limit) }
+    }
+
+    /// Cancels a request that waits for an attempt (`accepted` or `retryScheduled`).
+    ///
+    /// - Throws: ``QueueError/Code/notFound``, ``QueueError/Code/notCancellable`` (in flight or finished; the
+    ///   reason names the state), ``QueueError/Code/storeFailure``.
+    public func cancel(_ id: RequestID) async throws(QueueError) -> MessageRequest {
+        switch await dispatcher.cancel(id) {
+        case .cancelled(let request):
+            return request
+        case .inFlight(let request):
+            throw notCancellable(request)
+        case .notActive:
+            break
+        }
+        guard var request = try await storeCall({ try await $0.request(id) }) else {
+            throw QueueError(code: .notFound, reason: "no request has the id \(id)", source: "cancel")
+        }
+        do {
+            try request.move(to: .cancelled, at: wallClock())
+        } catch {
+            throw notCancellable(request)
+        }
+        do throws(StoreError) {
+            try await store.record(request)
+        } catch {
+            // The row changed meanwhile (admitted and dispatched): report what it is now.
+            if error.code == .invalidTransition, let current = try? await store.request(id) {
+                throw notCancellable(current)
+            }
+            throw QueueError(code: .storeFailure, reason: error.description, source: "cancel")
+        }
+        changes.publish(request)
+        logger.info("request cancelled", metadata: ["request-id": "\(id)"])
+        return request
+    }
+
+    /// Waits until the request's state differs from `state` (its current state when `nil`) or `within` passes,
+    /// and returns it as stored then; `nil` for an unknown id. Returns at once for a terminal request. Cancel-safe:
+    /// a cancelled wait returns the request as it is.
+    public func change(of id: RequestID, from state: RequestState?, within: Duration) async throws(QueueError)
+        -> MessageRequest?
+    {
+        let updates = changes.subscribe(to: id)
+        guard let current = try await storeCall({ try await $0.request(id) }) else { return nil }
+        let from = state ?? current.state
+        guard current.state == from, !current.state.isTerminal, within > .zero else { return current }
+        let deadline = clock.now + within
+        let clock = clock
+        let changed = await withTaskGroup(of: MessageRequest?.self) { group in
+            group.addTask {
+                for await request in updates where request.state != from {
+                    return request
+                }
+                return nil
+            }
+            group.addTask {
+                try? await clock.sleep(until: deadline)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        if let changed {
+            return changed
+        }
+        let latest = try? await store.request(id)
+        return latest ?? current
+    }
+
+    /// The queue depth by state and the oldest waiting request.
+    public func depth() async throws(QueueError) -> QueueDepth {
+        let byState = try await storeCall { try await $0.countByState() }
+        let oldest = try await storeCall { try await $0.oldestQueuedCreatedAt() }
+        return QueueDepth(byState: byState, oldestQueuedAt: oldest)
+    }
+
+    // MARK: Helpers
+
+    /// Runs one store call; a failure is logged and becomes ``QueueError/Code/storeFailure``.
+    func storeCall<T: Sendable>(_ body: (RequestStore) async throws -> T) async throws(QueueError) -> T {
+        do {
+            return try await body(store)
+        } catch {
+            logger.error("the store failed", metadata: ["error": "\(error)"])
+            throw QueueError(code: .storeFailure, reason: "\(error)", source: "store")
+        }
+    }
+
+    private func notCancellable(_ request: MessageRequest) -> QueueError {
+        QueueError(
+            code: .notCancellable,
+            reason: "request \(request.id) is \(request.state.rawValue); only accepted or retryScheduled requests "
+                + "can be cancelled",
+            source: "cancel"
+        )
+    }
+}

@@ -1,0 +1,56 @@
+import Synchronization
+
+/// Shows every stored change of a request to whoever waits for it (the API's `?wait=`).
+///
+/// ``publish(_:)`` is called after the change is stored; a subscriber registered before it reads the stored row
+/// sees every later change, so that no change falls between the read and the wait.
+public final class RequestChanges: Sendable {
+    private struct Subscribers {
+        var next: UInt64 = 0
+        var byRequest: [RequestID: [UInt64: AsyncStream<MessageRequest>.Continuation]] = [:]
+    }
+
+    private let subscribers = Mutex(Subscribers())
+
+    public init() {}
+
+    /// The changes of one request from now on, newest only when the reader is slow; ends when the reader stops
+    /// iterating (the subscription is then removed).
+    public func subscribe(to id: RequestID) -> AsyncStream<MessageRequest> {
+        let (stream, continuation) = AsyncStream.makeStream(
+            of: MessageRequest.self,
+            bufferingPolicy: .bufferingNewest(1)
+        )
+        let key = subscribers.withLock { state in
+            state.next += 1
+            state.byRequest[id, default: [:]][state.next] = continuation
+            return state.next
+        }
+        continuation.onTermination = { [weak self] _ in
+            self?.unsubscribe(id, key: key)
+        }
+        return stream
+    }
+
+    /// Tells the subscribers of `request.id` about its stored state.
+    public func publish(_ request: MessageRequest) {
+        let continuations = subscribers.withLock { Array(($0.byRequest[request.id] ?? [:]).values) }
+        for continuation in continuations {
+            continuation.yield(request)
+        }
+    }
+
+    /// How many subscriptions are open (for tests and health).
+    public var subscriptionCount: Int {
+        subscribers.withLock { $0.byRequest.values.reduce(0) { $0 + $1.count } }
+    }
+
+    private func unsubscribe(_ id: RequestID, key: UInt64) {
+        subscribers.withLock { state in
+            state.byRequest[id]?[key] = nil
+            if state.byRequest[id]?.isEmpty == true {
+                state.byRequest[id] = nil
+            }
+        }
+    }
+}

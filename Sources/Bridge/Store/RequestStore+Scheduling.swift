@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+
+/// The queries the durable queue's scheduling needs.
+extension RequestStore {
+    /// The earliest `nextAttemptAt` of a `retryScheduled` request, or `nil` when none waits for a retry.
+    public func nextAttemptDate() async throws(StoreError) -> Date? {
+        let next = try await read("nextAttemptDate") { db in
+            try Double.fetchOne(
+                db,
+                RequestRecord
+                    .filter(Column("state") == RequestState.retryScheduled.rawValue)
+                    .select(min(Column("nextAttemptAt")))
+            )
+        }
+        return next.map(StoredTime.date)
+    }
+
+    /// Waiting requests (`accepted`, `retryScheduled`) whose deadline is before `now`, oldest first, at most
+    /// `limit`.
+    public func overdueRequests(now: Date, limit: Int) async throws(StoreError) -> [MessageRequest] {
+        let limit = Self.pageSize(limit)
+        let now = StoredTime.column(now)
+        return try await read("overdueRequests") { db in
+            let records =
+                try RequestRecord
+                .filter(Self.queuedStates.map(\.rawValue).contains(Column("state")))
+                .filter(Column("deadline") < now)
+                .order(Column("createdAt"), Column("id"))
+                .limit(limit)
+                .fetchAll(db)
+            return try Self.requests(from: records, in: db)
+        }
+    }
+
+    /// Whether any stored request names `operationID` as its own or as one of its attempts'. The store keeps
+    /// every attempt's operationId unique, so a client-supplied one can be used once (within the retention).
+    public func isOperationIDUsed(_ operationID: String) async throws(StoreError) -> Bool {
+        try await read("isOperationIDUsed") { db in
+            try RequestRecord.filter(Column("operationId") == operationID).fetchCount(db) > 0
+                || AttemptRecord.filter(Column("operationId") == operationID).fetchCount(db) > 0
+        }
+    }
+}
