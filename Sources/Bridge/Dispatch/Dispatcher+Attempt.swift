@@ -85,7 +85,7 @@ extension Dispatcher {
     }
 
     private func attemptWithSlot(_ id: RequestID, signals: inout Signals) async -> Duration? {
-        guard await channelReady() else { return nil }
+        guard await channelReady(), !isDraining else { return nil }
         if let request = requests[id], wallClock() >= request.deadline {
             await expire(id, because: "the deadline passed before the next attempt")
             return nil
@@ -164,7 +164,9 @@ extension Dispatcher {
             operationID: operationID,
             message: OutgoingMessage(text: request.message, format: request.contentType)
         ).encoded(as: configuration.bodyFormat)
+        postsInFlight += 1
         let outcome = await connection.post(target, body: body, accept: configuration.bodyFormat)
+        postFinished()
         return await conclude(
             id,
             operationID,

@@ -66,6 +66,10 @@ public actor Dispatcher {
     private var consumer: Task<Void, Never>?
     private var channelWaiters: [CheckedContinuation<Bool, Never>] = []
     var isShutDown = false
+    /// No new attempt starts (see ``drain(within:)``).
+    var isDraining = false
+    var postsInFlight = 0
+    var drainWaiters: [CheckedContinuation<Void, Never>] = []
 
     /// Counts for metrics; see ``counterUpdates()``.
     public private(set) var counters = DispatchCounters() {
