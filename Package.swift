@@ -129,6 +129,17 @@ let package = Package(
             ],
             path: "Benchmarks/ucwa-sim-bench"
         ),
+        .executableTarget(
+            name: "ucwa-bridge-bench",
+            dependencies: [
+                "LocalAPIModels", "UCWA", "UCWASimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/ucwa-bridge-bench"
+        ),
 
         // Tests: one target per module, and what they share.
         .target(

@@ -29,6 +29,9 @@ extension MessageQueue {
                 try await pruneIfDue()
                 nextDue = try await store.nextAttemptDate()
             } catch {
+                if Task.isCancelled || isStopping {
+                    break
+                }
                 logger.error("the queue could not read the store; trying again", metadata: ["error": "\(error)"])
                 nextDue = nil
             }

@@ -1,0 +1,132 @@
+import Bridge
+import Foundation
+import LocalAPI
+import Logging
+import ServiceLifecycle
+import Systemd
+import UCWA
+
+/// The daemon: opens the store and the UCWA application, then runs the event channel, the queue and the local
+/// API as one service group until SIGTERM or SIGINT, which drain it (see ``DispatchService``).
+///
+/// Start order: state directory and endpointId, store, UCWA application (retried while the server is
+/// unreachable), event channel, dispatcher and queue, API; `READY=1` once the API listens. Shutdown runs in the
+/// reverse order: the API stops accepting, the queue drains, the channel stops, the store closes.
+public struct BridgeDaemon: Sendable {
+    public let configuration: DaemonConfiguration
+    public let logger: Logger
+    /// How long in-flight POSTs get for their answers at shutdown.
+    public var drainTime: Duration = .seconds(10)
+
+    public init(configuration: DaemonConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Runs until a shutdown signal, then returns after a clean drain.
+    ///
+    /// - Parameter onReady: called once the API listens (after `READY=1` is sent when under systemd).
+    public func run(onReady: @escaping @Sendable () -> Void = {}) async throws {
+        let notifier = SystemdNotifier()
+        let state = try StateDirectory(path: configuration.state.directory)
+        let endpointID = try state.endpointID()
+        let store = try RequestStore(directory: URL(fileURLWithPath: state.path))
+        logger.info("store open", metadata: ["path": "\(store.path)"])
+
+        let client = try UCWAClient(
+            configuration: try configuration.ucwaClientConfiguration(endpointId: endpointID),
+            logger: logger
+        )
+        let context = try await ApplicationOpener().open(client, clock: ContinuousClock(), logger: logger)
+        let reused = context.creation == .reused
+        logger.notice(
+            "UCWA application open",
+            metadata: ["application": "\(context.selfHref)", "creation": "\(context.creation.rawValue)"]
+        )
+        let resumeHref = reused ? try await store.eventsHref() : nil
+        let channel = EventChannel(
+            client: client,
+            persist: { response in
+                if let next = (response.next ?? response.resume ?? response.resync)?.href {
+                    try await store.recordEventBatch(nextHref: next)
+                }
+            },
+            logger: logger
+        )
+
+        let changes = RequestChanges()
+        let metrics = BridgeMetrics()
+        var dispatchConfiguration = try configuration.dispatchConfiguration()
+        dispatchConfiguration.retryScheduling = .byQueue
+        let dispatcher = Dispatcher(
+            connection: client,
+            origin: context.origin,
+            configuration: dispatchConfiguration,
+            journal: metrics.journal(wrapping: ObservedJournal(store: store, changes: changes)),
+            clock: ContinuousClock(),
+            logger: logger
+        )
+        await dispatcher.attach(channel)
+        let queue = MessageQueue(
+            store: store,
+            dispatcher: dispatcher,
+            changes: changes,
+            configuration: QueueConfiguration(
+                admissionLimit: dispatchConfiguration.concurrency,
+                defaultDeadline: configuration.dispatch.retry.deadline,
+                retention: configuration.dispatch.retention
+            ),
+            clock: ContinuousClock(),
+            logger: logger
+        )
+        let monitor = EventChannelMonitor()
+        monitor.watch(channel)
+        let server = APIServer(
+            configuration: try APIService.configuration(configuration.api),
+            services: APIServices(
+                queue: queue,
+                health: BridgeHealth(connection: client, channel: monitor, queue: queue),
+                conversationLogs: ConversationLogDirectory(connection: client, logger: logger),
+                metrics: metrics,
+                dispatcher: dispatcher
+            ),
+            logger: logger
+        )
+        let api = APIService(server: server, logger: logger)
+        let services: [any Service] = [
+            StoreService(store: store, logger: logger),
+            EventChannelService(channel: channel, client: client, resumeHref: resumeHref, logger: logger),
+            DispatchService(
+                queue: queue,
+                dispatcher: dispatcher,
+                applicationReused: reused,
+                drainTime: drainTime,
+                logger: logger
+            ),
+            api,
+            LifecycleNotifierService(notifier: notifier, logger: logger),
+        ]
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services.map {
+                    .init(
+                        service: $0,
+                        successTerminationBehavior: .gracefullyShutdownGroup,
+                        failureTerminationBehavior: .gracefullyShutdownGroup
+                    )
+                },
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        let readiness = Task {
+            guard await api.waitUntilListening() else { return }
+            _ = try? notifier.notify([.ready, .status("listening on \(configuration.api.socketPath)")])
+            logger.notice("ready", metadata: ["socket": "\(configuration.api.socketPath)"])
+            onReady()
+        }
+        defer { readiness.cancel() }
+        try await group.run()
+        logger.notice("stopped")
+    }
+}
