@@ -9,8 +9,12 @@ extension Dispatcher {
         isDraining = true
         guard postsInFlight > 0 else { return 0 }
         let timer = Task {
-            try? await clock.sleep(for: within)
-            await self.releaseDrainWaiters()
+            do {
+                try await clock.sleep(for: within)
+                await self.releaseDrainWaiters()
+            } catch {
+                return
+            }
         }
         await withCheckedContinuation { drainWaiters.append($0) }
         timer.cancel()

@@ -22,6 +22,7 @@ extension MessageQueue {
         defer { forwarding.cancel() }
         // Each pass looks at the store once; the waits below end it (a wake, a due time, the idle interval).
         while !Task.isCancelled, !isStopping {
+            passes += 1
             let nextDue: Date?
             do {
                 try await expireOverdue()
@@ -152,9 +153,14 @@ extension MessageQueue {
         let deadline = clock.now + delay
         let clock = clock
         let wakeInput = wakeInput
+        // A cancelled timer must not wake the loop: that wake would end the next wait at once, for ever.
         let timer = Task {
-            try? await clock.sleep(until: deadline)
-            wakeInput.yield()
+            do {
+                try await clock.sleep(until: deadline)
+                wakeInput.yield()
+            } catch {
+                return
+            }
         }
         _ = await wakes.next(isolation: self)
         timer.cancel()

@@ -30,6 +30,8 @@ public actor MessageQueue {
     let wakeInput: AsyncStream<Void>.Continuation
     let wakes: AsyncStream<Void>
     var isStopping = false
+    /// How many times the admission loop looked at the store (a loop that spins shows here).
+    var passes = 0
     var lastPrune: Duration?
 
     /// Creates the queue; nothing is admitted until ``run()`` starts.
