@@ -1,0 +1,193 @@
+import AsyncHTTPClient
+import Foundation
+import LocalAPIModels
+import NIOCore
+
+/// The client's side of the local API: typed calls over HTTP/1.1 on the daemon's Unix socket,
+/// answering the API's wire types and throwing only `APIClientError`. One per process; call
+/// `shutdown()` before it goes away.
+struct APIClient: MessageFetching {
+    /// The answer to a submission: the request, and whether it was queued by this call (`202`)
+    /// or is an earlier one with the same idempotency key (`200`).
+    struct Submitted: Sendable, Hashable {
+        var message: MessageView
+        var isNew: Bool
+    }
+
+    /// The HTTP methods the API uses (NIO's `HTTPMethod` is not importable here without `NIOHTTP1`).
+    enum Verb: String, Sendable {
+        case GET, POST, DELETE
+    }
+
+    /// The socket the daemon listens on.
+    let socketPath: String
+    private let http: HTTPClient
+
+    /// How long an ordinary call may take.
+    static let requestTimeout: Duration = .seconds(30)
+    /// How much longer than its `?wait=` a held call may take before the client gives up on it.
+    static let waitSlack: Duration = .seconds(15)
+    /// The largest answer the client reads.
+    static let maximumBodyBytes = 16 << 20
+
+    init(socketPath: String) {
+        self.socketPath = socketPath
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        configuration.timeout.connect = .seconds(5)
+        // A missing or refusing socket is reported at once instead of retried until the connect
+        // timeout: on a local socket, retrying rarely helps, and the script is waiting.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        self.http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }
+
+    /// Closes the connections; the client is unusable afterwards.
+    func shutdown() async throws {
+        try await http.shutdown()
+    }
+
+    /// `POST /v1/messages`.
+    func submit(_ submission: MessageSubmission) async throws -> Submitted {
+        let body: Data
+        do {
+            body = try APIJSON.encoder().encode(submission)
+        } catch {
+            throw APIClientError(
+                kind: .badResponse,
+                code: "unencodable",
+                message: "the submission could not be encoded: \(error)",
+                endpoint: "POST \(APIVersion.pathPrefix)/messages",
+                socketPath: socketPath
+            )
+        }
+        let (message, status): (MessageView, Int) = try await call(.POST, "/messages", body: body)
+        return Submitted(message: message, isNew: status != 200)
+    }
+
+    /// `GET /v1/messages/{id}`; with `wait`, the daemon holds the answer until the state changes
+    /// or `wait` (in whole seconds, at least one) has passed.
+    func message(id: String, wait: Duration? = nil) async throws -> MessageView {
+        guard let wait else {
+            return try await call(.GET, "/messages/\(Self.escape(id))").answer
+        }
+        let seconds = Self.wholeSeconds(wait)
+        return try await call(
+            .GET,
+            "/messages/\(Self.escape(id))",
+            query: [("wait", "\(seconds)s")],
+            timeout: .seconds(seconds) + Self.waitSlack
+        ).answer
+    }
+
+    /// `GET /v1/messages`: one page, optionally only one state, after a cursor, of at most `limit`.
+    func messages(state: MessageState? = nil, after: String? = nil, limit: Int? = nil) async throws -> MessageList {
+        var query: [(String, String)] = []
+        if let state { query.append(("state", state.rawValue)) }
+        if let after { query.append(("after", after)) }
+        if let limit { query.append(("limit", String(limit))) }
+        return try await call(.GET, "/messages", query: query).answer
+    }
+
+    /// `DELETE /v1/messages/{id}`: cancels a request that has not been dispatched.
+    func cancel(id: String) async throws -> MessageView {
+        try await call(.DELETE, "/messages/\(Self.escape(id))").answer
+    }
+
+    /// `GET /v1/health`.
+    func health() async throws -> HealthView {
+        try await call(.GET, "/health").answer
+    }
+
+    /// `GET /v1/conversation-logs`, newest first.
+    func conversationLogs() async throws -> ConversationLogList {
+        try await call(.GET, "/conversation-logs").answer
+    }
+
+    /// Sends one request under `/v1` and decodes a 2xx answer; anything else becomes an `APIClientError`.
+    private func call<Answer: Decodable>(
+        _ method: Verb,
+        _ path: String,
+        query: [(String, String)] = [],
+        body: Data? = nil,
+        timeout: Duration = requestTimeout
+    ) async throws -> (answer: Answer, status: Int) {
+        let uri = Self.uri(path: APIVersion.pathPrefix + path, query: query)
+        let endpoint = "\(method.rawValue) \(uri)"
+        guard let url = URL(httpURLWithSocketPath: socketPath, uri: uri) else {
+            throw APIClientError(
+                kind: .unreachable,
+                code: "invalidSocketPath",
+                message: "the path cannot be used as a socket address",
+                endpoint: endpoint,
+                socketPath: socketPath
+            )
+        }
+        var request = HTTPClientRequest(url: url.absoluteString)
+        switch method {
+        case .GET: request.method = .GET
+        case .POST: request.method = .POST
+        case .DELETE: request.method = .DELETE
+        }
+        request.headers.add(name: "Accept", value: "application/json")
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+
+        let status: Int
+        let bytes: ByteBuffer
+        do {
+            let response = try await http.execute(request, timeout: .init(timeout))
+            status = Int(response.status.code)
+            bytes = try await response.body.collect(upTo: Self.maximumBodyBytes)
+        } catch {
+            throw APIClientError.transport(error, endpoint: endpoint, socketPath: socketPath)
+        }
+        let data = Data(bytes.readableBytesView)
+        guard (200..<300).contains(status) else {
+            throw APIClientError.answer(status: status, body: data, endpoint: endpoint, socketPath: socketPath)
+        }
+        do {
+            return (try APIJSON.decoder().decode(Answer.self, from: data), status)
+        } catch {
+            throw APIClientError.unreadable(
+                status: status,
+                reason: String(describing: error),
+                endpoint: endpoint,
+                socketPath: socketPath
+            )
+        }
+    }
+
+    /// A path with a percent-encoded query, such as `/v1/messages?state=failed&limit=10`.
+    static func uri(path: String, query: [(String, String)]) -> String {
+        guard !query.isEmpty else { return path }
+        let pairs = query.map { "\(escape($0.0))=\(escape($0.1))" }
+        return path + "?" + pairs.joined(separator: "&")
+    }
+
+    /// Percent-encodes everything but RFC 3986's unreserved characters, so that an id or cursor
+    /// stays one path segment or one query value.
+    static func escape(_ text: String) -> String {
+        var allowed = CharacterSet(charactersIn: "-._~")
+        allowed.formUnion(CharacterSet(charactersIn: "a"..."z"))
+        allowed.formUnion(CharacterSet(charactersIn: "A"..."Z"))
+        allowed.formUnion(CharacterSet(charactersIn: "0"..."9"))
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// A duration rounded up to whole seconds, at least one.
+    static func wholeSeconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        let rounded = attoseconds > 0 ? seconds + 1 : seconds
+        return max(1, rounded)
+    }
+}
+
+extension TimeAmount {
+    /// The same span as a `Duration`, to the nanosecond.
+    fileprivate init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}

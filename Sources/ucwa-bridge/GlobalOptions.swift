@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+/// The options every subcommand takes: where the daemon is and how to print its answers.
+struct GlobalOptions: ParsableArguments {
+    /// The environment variable that names the socket when `--socket` is absent.
+    static let socketEnvironmentVariable = "UCWA_BRIDGE_SOCKET"
+    /// The socket when neither `--socket` nor the environment names one.
+    static let defaultSocketPath = "/run/ucwa-bridge/api.sock"
+
+    @Option(
+        help: ArgumentHelp(
+            "The daemon's API socket (default: $\(socketEnvironmentVariable), else \(defaultSocketPath)).",
+            valueName: "path"
+        )
+    )
+    var socket: String?
+
+    @Flag(help: "Print the API's JSON instead of a table, for scripts.")
+    var json = false
+
+    /// The socket to use: `--socket`, else a non-empty `$UCWA_BRIDGE_SOCKET`, else the default.
+    func socketPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let socket, !socket.isEmpty {
+            return socket
+        }
+        if let fromEnvironment = environment[Self.socketEnvironmentVariable], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        return Self.defaultSocketPath
+    }
+
+    /// How answers are printed.
+    var output: Output {
+        Output(json: json)
+    }
+
+    /// These options, with `--socket` taken from `parent` when absent here and `--json` when either has it.
+    func merged(over parent: GlobalOptions) -> GlobalOptions {
+        var merged = self
+        merged.socket = socket ?? parent.socket
+        merged.json = json || parent.json
+        return merged
+    }
+}

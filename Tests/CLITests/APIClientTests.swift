@@ -1,0 +1,115 @@
+import Foundation
+import LocalAPIModels
+import Testing
+
+@testable import ucwa_bridge
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+@Suite struct APIClientTests {
+    @Test(arguments: [
+        (400, APIClientError.Kind.refused, CLIExitCode.refused),
+        (404, .refused, .refused),
+        (409, .refused, .refused),
+        (422, .refused, .refused),
+        (500, .daemonError, .daemonError),
+        (503, .daemonError, .daemonError),
+        (302, .badResponse, .daemonError),
+    ])
+    func errorStatusesMapToExitStatuses(status: Int, kind: APIClientError.Kind, exit: CLIExitCode) {
+        let body = Data(#"{"message":"no request r1","code":"notFound"}"#.utf8)
+        let error = APIClientError.answer(status: status, body: body, endpoint: "GET /v1/messages/r1", socketPath: "/s")
+        #expect(error.kind == kind)
+        #expect(error.exitStatus == exit)
+        #expect(error.report == "no request r1 (notFound)")
+        #expect(error.httpStatus == status)
+    }
+
+    @Test func anErrorWithoutTheAPIBodyNamesTheStatus() {
+        let error = APIClientError.answer(
+            status: 502,
+            body: Data("<html>bad gateway</html>".utf8),
+            endpoint: "GET /v1/health",
+            socketPath: "/s"
+        )
+        #expect(error.report == "the daemon answered GET /v1/health with HTTP 502 (http502)")
+        #expect(error.exitStatus == .daemonError)
+    }
+
+    @Test func aMissingSocketIsUnreachable() async throws {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("ucwa-bridge-cli-\(UUID().uuidString).sock").path
+        let client = APIClient(socketPath: path)
+        await expectUnreachable(client, path: path, reason: "No such file or directory")
+        try await client.shutdown()
+    }
+
+    @Test func aSocketNobodyListensOnIsUnreachable() async throws {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("ucwa-bridge-cli-\(UUID().uuidString).sock").path
+        let descriptor = try bindWithoutListening(path)
+        defer {
+            close(descriptor)
+            unlink(path)
+        }
+        let client = APIClient(socketPath: path)
+        await expectUnreachable(client, path: path, reason: "Connection refused")
+        try await client.shutdown()
+    }
+
+    @Test func pathsAndQueriesAreEscaped() {
+        #expect(APIClient.escape("a/b c+d?e") == "a%2Fb%20c%2Bd%3Fe")
+        #expect(APIClient.escape("01JD-x_y.z~") == "01JD-x_y.z~")
+        #expect(
+            APIClient.uri(path: "/v1/messages", query: [("state", "failed"), ("after", "c/+1")])
+                == "/v1/messages?state=failed&after=c%2F%2B1"
+        )
+        #expect(APIClient.uri(path: "/v1/health", query: []) == "/v1/health")
+    }
+
+    @Test(arguments: [
+        (Duration.seconds(30), Int64(30)), (.milliseconds(1_500), 2), (.milliseconds(10), 1), (.zero, 1),
+    ])
+    func heldPollsAskForWholeSeconds(duration: Duration, seconds: Int64) {
+        #expect(APIClient.wholeSeconds(duration) == seconds)
+    }
+
+    private func expectUnreachable(_ client: APIClient, path: String, reason: String) async {
+        await #expect {
+            _ = try await client.health()
+        } throws: { error in
+            guard let error = error as? APIClientError else { return false }
+            return error.kind == .unreachable && error.exitStatus == .unavailable
+                && error.report == "cannot reach the daemon at \(path): \(reason); is ucwa-bridged running?"
+                && error.endpoint == "GET /v1/health"
+        }
+    }
+
+    /// A Unix socket bound at `path` that accepts no connections.
+    private func bindWithoutListening(_ path: String) throws -> Int32 {
+        #if canImport(Glibc)
+            let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+            let descriptor = socket(AF_UNIX, SOCK_STREAM, 0)
+        #endif
+        try #require(descriptor >= 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        try #require(bytes.count < MemoryLayout.size(ofValue: address.sun_path))
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            buffer.copyBytes(from: bytes)
+        }
+        let result = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { rebound in
+                bind(descriptor, rebound, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        try #require(result == 0)
+        return descriptor
+    }
+}
