@@ -1,8 +1,0 @@
-import LocalAPIModels
-import Testing
-
-@Suite struct APIVersionTests {
-    @Test func prefixIsV1() {
-        #expect(APIVersion.pathPrefix == "/v1")
-    }
-}

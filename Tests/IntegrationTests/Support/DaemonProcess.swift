@@ -1,0 +1,193 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `ucwa-bridged` as a child process, configured by a YAML file written here, pointed at a ``SimulatorProcess``,
+/// with its state directory and API socket in a ``TemporaryDirectory``. Readiness is `READY=1` on a notify socket
+/// of the test's own. It can be stopped (SIGTERM), killed (SIGKILL) and started again on the same state directory
+/// and socket; each run is an incarnation with its own process and notify socket.
+final class DaemonProcess: Sendable {
+    /// What the configuration file says besides where things are.
+    struct Settings: Sendable {
+        /// `dispatch.concurrency`.
+        var concurrency = 4
+        /// `dispatch.retry.initialDelay`, such as `5s`; the daemon's default when `nil`.
+        var retryInitialDelay: String?
+        /// `log.level`.
+        var logLevel = "debug"
+    }
+
+    /// One run of the daemon.
+    struct Incarnation: Sendable {
+        let number: Int
+        let process: ChildProcess
+        let notify: NotifySocket
+    }
+
+    let executables: Executables
+    let directory: TemporaryDirectory
+    /// The API socket, `/tmp/ucwa-it-XXXXXX/api.sock`.
+    let socketPath: String
+    /// The state directory (SQLite queue, endpointId).
+    let stateDirectory: String
+    /// The YAML file passed with `--config`.
+    let configPath: String
+
+    private let incarnations = Mutex<[Incarnation]>([])
+
+    /// How long the daemon gets to say `READY=1`.
+    static let readinessTimeout: Duration = .seconds(60)
+
+    /// Writes the password file and the configuration; starts nothing.
+    init(
+        executables: Executables,
+        simulator: SimulatorProcess,
+        directory: TemporaryDirectory,
+        settings: Settings = Settings()
+    ) throws {
+        self.executables = executables
+        self.directory = directory
+        socketPath = directory.appending("api.sock")
+        stateDirectory = directory.appending("state")
+        configPath = directory.appending("config.yaml")
+        let passwordFile = try directory.write(SimulatorProcess.password, to: "password")
+        var retry = ""
+        if let initialDelay = settings.retryInitialDelay {
+            retry = "\n  retry:\n    initialDelay: \(initialDelay)"
+        }
+        let yaml = """
+            ucwa:
+              discoveryURL: \(simulator.discoveryURL.absoluteString)
+              username: \(SimulatorProcess.username)
+              passwordFile: \(passwordFile)
+            api:
+              socketPath: \(socketPath)
+              socketGroup: \(Self.currentGroupName())
+            state:
+              directory: \(stateDirectory)
+            dispatch:
+              concurrency: \(settings.concurrency)\(retry)
+            log:
+              level: \(settings.logLevel)
+              target: stderr
+
+            """
+        try directory.write(yaml, to: "config.yaml")
+    }
+
+    /// The incarnation running now or last.
+    var current: Incarnation? {
+        incarnations.withLock { $0.last }
+    }
+
+    /// The process running now or last.
+    var process: ChildProcess {
+        get throws {
+            guard let current else { throw IntegrationError("ucwa-bridged was never started") }
+            return current.process
+        }
+    }
+
+    /// Every incarnation so far, oldest first.
+    var all: [Incarnation] {
+        incarnations.withLock { $0 }
+    }
+
+    /// Starts an incarnation (the first, or the next on the same state directory and socket) and waits for
+    /// `READY=1`; fails with the daemon's standard error when it exits first or does not get ready in time.
+    @discardableResult
+    func start(extraArguments: [String] = []) async throws -> Incarnation {
+        if let current, current.process.isRunning {
+            throw IntegrationError("ucwa-bridged incarnation \(current.number) still runs")
+        }
+        let number = incarnations.withLock { $0.count + 1 }
+        let notify = try NotifySocket(path: directory.appending("notify-\(number).sock"))
+        let process: ChildProcess
+        do {
+            process = try ChildProcess(
+                name: "ucwa-bridged#\(number)",
+                executable: executables.daemon,
+                arguments: ["--config", configPath] + extraArguments,
+                environment: ["NOTIFY_SOCKET": notify.path]
+            )
+        } catch {
+            notify.close()
+            throw error
+        }
+        let incarnation = Incarnation(number: number, process: process, notify: notify)
+        incarnations.withLock { $0.append(incarnation) }
+
+        enum Readiness: Sendable {
+            case ready
+            case exited(ChildProcess.Termination)
+            case timedOut
+        }
+        let timeout = Self.readinessTimeout
+        let readiness = await withTaskGroup(of: Readiness.self) { group in
+            group.addTask {
+                await notify.waitFor("READY=1", timeout: timeout) ? .ready : .timedOut
+            }
+            group.addTask {
+                guard let ended = try? await process.waitForExit(timeout: timeout + .seconds(1)) else {
+                    return .timedOut
+                }
+                return .exited(ended)
+            }
+            let first = await group.next() ?? .timedOut
+            group.cancelAll()
+            return first
+        }
+        switch readiness {
+        case .ready:
+            return incarnation
+        case .exited(let ended):
+            throw IntegrationError(
+                "ucwa-bridged#\(number) ended (\(ended)) before READY=1; notify: \(notify.messages); stderr:\n"
+                    + process.standardError.tail(80)
+            )
+        case .timedOut:
+            await process.stop()
+            throw IntegrationError(
+                "ucwa-bridged#\(number) sent no READY=1 within \(timeout); notify: \(notify.messages); stderr:\n"
+                    + process.standardError.tail(80)
+            )
+        }
+    }
+
+    /// SIGTERM to the running incarnation and its exit status (bounded; SIGKILL and an error past `timeout`).
+    @discardableResult
+    func stop(timeout: Duration = .seconds(30)) async throws -> ChildProcess.Termination {
+        try await process.terminate(timeout: timeout)
+    }
+
+    /// SIGKILL to the running incarnation, and waits for it to be gone.
+    @discardableResult
+    func kill() async throws -> ChildProcess.Termination {
+        try await process.kill()
+    }
+
+    /// Stops whatever still runs and closes the notify sockets; never throws. For teardown.
+    func tearDown() async {
+        for incarnation in all {
+            await incarnation.process.stop()
+            incarnation.notify.close()
+        }
+    }
+
+    /// The end of every incarnation's standard error, for failure messages.
+    func logTail(_ lines: Int = 60) -> String {
+        all.map {
+            "---- \($0.process.name) (\($0.process.ended.map(\.description) ?? "running")) stderr ----\n"
+                + $0.process.standardError.tail(lines)
+        }.joined(separator: "\n")
+    }
+
+    /// The name of the test process's group, which may use the socket (the daemon refuses an empty one).
+    private static func currentGroupName() -> String {
+        guard let entry = getgrgid(getgid()), let name = entry.pointee.gr_name else { return "root" }
+        return String(cString: name)
+    }
+}
