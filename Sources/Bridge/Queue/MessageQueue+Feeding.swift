@@ -24,9 +24,10 @@ extension MessageQueue {
         while !Task.isCancelled, !isStopping {
             passes += 1
             let nextDue: Date?
+            let admittedAt = wallClock()
             do {
                 try await expireOverdue()
-                try await admitDue()
+                try await admitDue(now: admittedAt)
                 try await pruneIfDue()
                 nextDue = try await store.nextAttemptDate()
             } catch {
@@ -36,7 +37,7 @@ extension MessageQueue {
                 logger.error("the queue could not read the store; trying again", metadata: ["error": "\(error)"])
                 nextDue = nil
             }
-            await waitForWork(until: nextDue, wakes: &wakes)
+            await waitForWork(until: nextDue, admittedAt: admittedAt, wakes: &wakes)
         }
     }
 
@@ -83,15 +84,18 @@ extension MessageQueue {
         }
     }
 
-    private func admitDue() async throws(StoreError) {
+    private func admitDue(now: Date) async throws(StoreError) {
+        // Without a working event channel an admitted run could only wait for one, where neither the queue's
+        // deadlines nor a cancel reach it: requests stay on disk until a channel is attached.
+        guard await dispatcher.hasWorkingChannel else { return }
         let active = await dispatcher.activeCount
         let capacity = configuration.admissionLimit - active
         guard capacity > 0 else { return }
-        // Rows the dispatcher already runs are still due in the store: read past them.
-        let due = try await store.dueRequests(now: wallClock(), limit: capacity + active)
+        // Rows the dispatcher already runs, or being cancelled, are still due in the store: read past them.
+        let due = try await store.dueRequests(now: now, limit: capacity + active + cancelling.count)
         var admitted = 0
         for request in due where admitted < capacity {
-            guard await !dispatcher.isActive(request.id) else { continue }
+            guard !cancelling.contains(request.id), await !dispatcher.isActive(request.id) else { continue }
             do {
                 try await dispatcher.admit(request)
                 admitted += 1
@@ -141,16 +145,33 @@ extension MessageQueue {
         }
     }
 
+    /// How soon the loop looks again at a request that was due at a pass but not admitted.
+    static let blockedDueRecheck = Duration.seconds(1)
+
     /// Sleeps until a request is enqueued, a run ends, `nextDue` comes, or the idle interval passes: each of them
     /// yields into the one wake stream.
-    private func waitForWork(until nextDue: Date?, wakes: inout AsyncStream<Void>.AsyncIterator) async {
+    ///
+    /// A `nextDue` not after `admittedAt` belongs to a request that was due when the pass admitted and is still
+    /// stored waiting: no slot or channel was free, or it was admitted and its run has not stored its attempt yet.
+    /// Sleeping "until" that past time would spin the loop for as long; it looks again a little later instead (or
+    /// at the next wake, such as a run's end).
+    private func waitForWork(
+        until nextDue: Date?,
+        admittedAt: Date,
+        wakes: inout AsyncStream<Void>.AsyncIterator
+    ) async {
+        // The clock is read before the wall clock: should time move between the two reads, the wait ends early
+        // (and the next pass looks again), never late.
+        let start = clock.now
         var delay = configuration.idleCheckInterval
-        if let nextDue {
+        if let nextDue, nextDue <= admittedAt {
+            delay = min(delay, Self.blockedDueRecheck)
+        } else if let nextDue {
             let untilDue = Duration.seconds(max(0, nextDue.timeIntervalSince(wallClock())))
             delay = min(delay, untilDue)
         }
         guard delay > .zero else { return }
-        let deadline = clock.now + delay
+        let deadline = start + delay
         let clock = clock
         let wakeInput = wakeInput
         // A cancelled timer must not wake the loop: that wake would end the next wait at once, for ever.

@@ -33,6 +33,11 @@ public actor MessageQueue {
     /// How many times the admission loop looked at the store (a loop that spins shows here).
     var passes = 0
     var lastPrune: Duration?
+    /// Requests whose cancellation is under way: the admission loop leaves them alone meanwhile.
+    var cancelling: Set<RequestID> = []
+    /// Client-supplied operationIds whose enqueue is between its check and its insert, and the enqueues waiting
+    /// for them (oldest first).
+    var operationIDWaiters: [OperationID: [CheckedContinuation<Void, Never>]] = [:]
 
     /// Creates the queue; nothing is admitted until ``run()`` starts.
     ///
@@ -80,6 +85,16 @@ public actor MessageQueue {
         let deadline = draft.deadline ?? now.addingTimeInterval(configuration.defaultDeadline.timeInterval)
         guard deadline > now else {
             throw QueueError(code: .deadlinePassed, reason: "the deadline is in the past", source: "enqueue")
+        }
+        // The check of a client-supplied operationId and the insert are one step for that id: two enqueues with
+        // one id, whose checks both came before either insert, would store both.
+        if let operationID = draft.operationID {
+            await claim(operationID)
+        }
+        defer {
+            if let operationID = draft.operationID {
+                release(operationID)
+            }
         }
         if let key = draft.idempotencyKey,
             let existing = try await storeCall({ try await $0.request(byIdempotencyKey: key) })
@@ -131,6 +146,10 @@ public actor MessageQueue {
     /// - Throws: ``QueueError/Code/notFound``, ``QueueError/Code/notCancellable`` (in flight or finished; the
     ///   reason names the state), ``QueueError/Code/storeFailure``.
     public func cancel(_ id: RequestID) async throws(QueueError) -> MessageRequest {
+        // Between the end of the request's run and the stored cancellation the row is still due: without this the
+        // admission loop (woken by that very run's end) could admit it again meanwhile.
+        cancelling.insert(id)
+        defer { cancelling.remove(id) }
         switch await dispatcher.cancel(id) {
         case .cancelled(let request):
             return request
@@ -212,6 +231,26 @@ public actor MessageQueue {
             logger.error("the store failed", metadata: ["error": "\(error)"])
             throw QueueError(code: .storeFailure, reason: "\(error)", source: "store")
         }
+    }
+
+    /// Returns once this enqueue is the only one between the check and the insert of `operationID`.
+    private func claim(_ operationID: OperationID) async {
+        guard operationIDWaiters[operationID] != nil else {
+            operationIDWaiters[operationID] = []
+            return
+        }
+        await withCheckedContinuation { operationIDWaiters[operationID, default: []].append($0) }
+    }
+
+    /// Hands `operationID` to the next waiting enqueue, if any.
+    private func release(_ operationID: OperationID) {
+        guard var waiters = operationIDWaiters[operationID], !waiters.isEmpty else {
+            operationIDWaiters[operationID] = nil
+            return
+        }
+        let next = waiters.removeFirst()
+        operationIDWaiters[operationID] = waiters
+        next.resume()
     }
 
     private func notCancellable(_ request: MessageRequest) -> QueueError {

@@ -1,0 +1,17 @@
+/// What the benchmark runs: the sizes of its loads.
+struct BenchmarkSettings: Codable, Sendable {
+    /// Requests of each closed-loop run, after the warm-up.
+    var requests: Int
+    /// Closed-loop workers, and the daemon's `dispatch.concurrency`.
+    var concurrency: Int
+    /// Requests run before measuring, on each path.
+    var warmUp: Int
+    /// The open loop's requests per second (0: no open loop).
+    var rate: Double
+    /// The open loop's length, in seconds.
+    var durationSeconds: Double
+    /// Requests queued on a daemon that cannot deliver (0: that phase is skipped).
+    var queued: Int
+    /// Concurrent POSTs while queueing them.
+    var queuedConcurrency: Int
+}

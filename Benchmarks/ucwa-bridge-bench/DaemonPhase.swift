@@ -1,0 +1,144 @@
+import LocalAPIModels
+
+/// The requests through the whole daemon: `ucwa-bridged` in its own process against a simulator of its own, fed
+/// over its Unix socket by local clients in the benchmark's process.
+enum DaemonPhase {
+    struct Report: Codable, Sendable {
+        var startup: StartupTimes
+        /// After `READY=1` and a few health calls, before any request.
+        var idleMemory: ProcessMemory
+        /// Single API calls on the idle daemon, after the warm-up.
+        var apiCallCost: APICallCost?
+        var closedLoop: LoadResult
+        /// The same number of requests, POSTed with nobody waiting on them.
+        var unwatched: UnwatchedRun.Result
+        var openLoop: LoadResult?
+        /// After every run: `VmHWM` is the daemon's peak.
+        var memoryAfterLoad: ProcessMemory
+        /// From SIGTERM to the exit; `nil` when it had to be killed.
+        var stopMilliseconds: Double?
+        /// continueMessaging POSTs the simulator received (warm-up included).
+        var continueMessagingReceived: Int
+    }
+
+    static func run(_ settings: BenchmarkSettings, _ environment: BenchmarkEnvironment) async throws -> Report {
+        let simulator = try await SimulatorProcess.start(
+            executable: environment.simulatorPath,
+            label: "daemon",
+            directory: environment.directory,
+            registry: environment.registry
+        )
+        return try await withCleanup {
+            let file = try configuration(label: "daemon", simulator, settings, environment)
+            let daemon = try await start(label: "daemon", file, environment)
+            return try await withCleanup {
+                var report = try await measure(daemon, simulator, settings, environment)
+                report.stopMilliseconds = await daemon.child.stop()?.milliseconds
+                return report
+            } cleanup: {
+                await daemon.child.stop()
+            }
+        } cleanup: {
+            await simulator.child.stop()
+        }
+    }
+
+    /// The configuration of a daemon labelled `label` (socket, state directory and password file named after it)
+    /// against `simulator`; writes the password file.
+    static func configuration(
+        label: String,
+        _ simulator: SimulatorProcess,
+        _ settings: BenchmarkSettings,
+        _ environment: BenchmarkEnvironment
+    ) throws -> DaemonConfigFile {
+        let directory = environment.directory
+        return DaemonConfigFile(
+            discoveryURL: simulator.discoveryURL,
+            username: SimulatorProcess.username,
+            passwordFile: try directory.write(SimulatorProcess.password, to: "password-\(label)"),
+            socketPath: directory.appending("\(label).sock"),
+            stateDirectory: directory.appending("\(label)-state"),
+            concurrency: settings.concurrency
+        )
+    }
+
+    /// Starts a daemon with `configuration`; `label` names its files (configuration, notify socket, output).
+    static func start(
+        label: String,
+        _ configuration: DaemonConfigFile,
+        _ environment: BenchmarkEnvironment
+    ) async throws -> DaemonProcess {
+        try await DaemonProcess.start(
+            executable: environment.daemonPath,
+            label: label,
+            configuration: configuration,
+            directory: environment.directory,
+            http: environment.http,
+            registry: environment.registry
+        )
+    }
+
+    /// The daemon's memory after `READY=1` and five health calls.
+    static func idleMemory(_ daemon: DaemonProcess) async throws -> ProcessMemory {
+        for _ in 0..<5 {
+            _ = try await daemon.api.health()
+        }
+        return try daemon.memory()
+    }
+
+    /// The first conversation log the daemon lists.
+    static func conversationLog(_ daemon: DaemonProcess) async throws -> String {
+        guard let href = try await daemon.api.conversationLogs().conversationLogs.first?.href else {
+            throw BenchmarkError("GET /v1/conversation-logs listed no conversation log")
+        }
+        return href
+    }
+
+    private static func measure(
+        _ daemon: DaemonProcess,
+        _ simulator: SimulatorProcess,
+        _ settings: BenchmarkSettings,
+        _ environment: BenchmarkEnvironment
+    ) async throws -> Report {
+        let idle = try await idleMemory(daemon)
+        let delivery = DaemonDelivery(api: daemon.api, conversationLog: try await conversationLog(daemon))
+        // At least one request, whose id the API probe reads back.
+        let warmUp = try await ClosedLoop(requests: max(1, settings.warmUp), concurrency: settings.concurrency)
+            .run { index in
+                try await delivery.deliver("warm-up \(index)")
+            }
+        var apiCallCost: APICallCost?
+        if let id = warmUp.samples.first?.id {
+            apiCallCost = try await APICallCost.measure(daemon, id: id, calls: 500)
+        }
+        let measurement = LoadMeasurement(
+            partyCPU: { try daemon.cpuSeconds() },
+            simulatorCPU: { try simulator.cpuSeconds() }
+        )
+        let closed = try await measurement.run(
+            ClosedLoop(requests: settings.requests, concurrency: settings.concurrency)
+        ) { index in
+            try await delivery.deliver("through the daemon \(index)")
+        }
+        let unwatched = try await UnwatchedRun(requests: settings.requests, concurrency: settings.concurrency)
+            .run(daemon, delivery, simulator)
+        var open: LoadResult?
+        if settings.rate > 0 {
+            open = try await measurement.run(
+                OpenLoop(rate: settings.rate, duration: .seconds(settings.durationSeconds))
+            ) { index in
+                try await delivery.deliver("through the daemon at a fixed rate \(index)")
+            }
+        }
+        return Report(
+            startup: daemon.startup,
+            idleMemory: idle,
+            apiCallCost: apiCallCost,
+            closedLoop: closed,
+            unwatched: unwatched,
+            openLoop: open,
+            memoryAfterLoad: try daemon.memory(),
+            continueMessagingReceived: try await simulator.continueMessagingReceived(environment.http)
+        )
+    }
+}

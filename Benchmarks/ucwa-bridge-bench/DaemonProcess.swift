@@ -1,0 +1,77 @@
+import AsyncHTTPClient
+import Foundation
+
+/// `ucwa-bridged` as a child process with a configuration written by the benchmark, its own notify socket, and the
+/// times it took to get ready.
+struct DaemonProcess: Sendable {
+    let child: ChildProcess
+    let api: LocalAPIClient
+    let startup: StartupTimes
+
+    /// How long the daemon gets to say `READY=1` and to answer.
+    static let readinessTimeout: Duration = .seconds(60)
+    /// The pause between two `GET /v1/health` attempts while it starts.
+    static let healthPollInterval: Duration = .milliseconds(5)
+
+    /// Writes `configuration` as `<label>.yaml`, launches the daemon with `NOTIFY_SOCKET` set, and waits both for
+    /// `READY=1` and for the first answer of `GET /v1/health` (polled every 5 ms from the launch).
+    static func start(
+        executable: String,
+        label: String,
+        configuration: DaemonConfigFile,
+        directory: ScratchDirectory,
+        http: HTTPClient,
+        registry: ChildProcessRegistry
+    ) async throws -> DaemonProcess {
+        let configPath = try directory.write(configuration.yaml, to: "\(label).yaml")
+        let notify = try NotifySocket(path: directory.appending("\(label).notify"))
+        defer { notify.close() }
+        let child = try ChildProcess(
+            name: "ucwa-bridged (\(label))",
+            label: label,
+            executable: executable,
+            arguments: ["--config", configPath],
+            environment: ["NOTIFY_SOCKET": notify.path],
+            directory: directory
+        )
+        registry.add(child)
+        let api = LocalAPIClient(socketPath: configuration.socketPath, http: http)
+        async let ready = notify.waitForReady(timeout: readinessTimeout) { child.isRunning }
+        async let answered = firstHealthAnswer(api, child: child)
+        guard let readyAt = await ready, let answeredAt = await answered else {
+            throw BenchmarkError(
+                "\(child.name) did not get ready within \(readinessTimeout) (running: \(child.isRunning)):\n"
+                    + child.standardErrorTail()
+            )
+        }
+        let startup = StartupTimes(
+            readyMilliseconds: (readyAt - child.launchedAt).milliseconds,
+            healthMilliseconds: (answeredAt - child.launchedAt).milliseconds
+        )
+        return DaemonProcess(child: child, api: api, startup: startup)
+    }
+
+    /// The daemon's CPU time so far, in seconds.
+    func cpuSeconds() throws -> Double {
+        try ProcessCPU.seconds(of: child.processIdentifier)
+    }
+
+    /// The daemon's resident memory now and at its peak.
+    func memory() throws -> ProcessMemory {
+        try ProcessMemory(of: child.processIdentifier)
+    }
+
+    /// When `GET /v1/health` first answered, or `nil` when the daemon ended or the timeout passed first.
+    private static func firstHealthAnswer(_ api: LocalAPIClient, child: ChildProcess) async -> ContinuousClock.Instant?
+    {
+        let deadline = ContinuousClock.now + readinessTimeout
+        // Bounded by the deadline; until the socket exists each attempt fails at once.
+        while ContinuousClock.now < deadline, child.isRunning, !Task.isCancelled {
+            if (try? await api.health(timeout: .seconds(5))) != nil {
+                return .now
+            }
+            try? await Task.sleep(for: healthPollInterval)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,73 @@
+/// The baseline: the same requests sent by a `UCWA` client in the benchmark's own process straight to a simulator
+/// of its own, with no daemon in between.
+enum DirectPhase {
+    struct Report: Codable, Sendable {
+        var closedLoop: LoadResult
+        var openLoop: LoadResult?
+        /// The benchmark process's memory after the direct runs (`VmHWM`: its peak with the direct client).
+        var benchmarkProcessMemory: ProcessMemory
+        /// continueMessaging POSTs the simulator received (warm-up included): one per request when none was
+        /// retried.
+        var continueMessagingReceived: Int
+    }
+
+    static func run(_ settings: BenchmarkSettings, _ environment: BenchmarkEnvironment) async throws -> Report {
+        let simulator = try await SimulatorProcess.start(
+            executable: environment.simulatorPath,
+            label: "direct",
+            directory: environment.directory,
+            registry: environment.registry
+        )
+        return try await withCleanup {
+            let passwordFile = try environment.directory.write(SimulatorProcess.password, to: "password-direct")
+            let client = try await DirectClient(
+                discoveryURL: simulator.discoveryURL,
+                passwordFile: passwordFile,
+                logger: environment.logger
+            )
+            return try await withCleanup {
+                try await measure(client, simulator, settings, environment)
+            } cleanup: {
+                await client.shutdown()
+            }
+        } cleanup: {
+            await simulator.child.stop()
+        }
+    }
+
+    private static func measure(
+        _ client: DirectClient,
+        _ simulator: SimulatorProcess,
+        _ settings: BenchmarkSettings,
+        _ environment: BenchmarkEnvironment
+    ) async throws -> Report {
+        if settings.warmUp > 0 {
+            _ = try await ClosedLoop(requests: settings.warmUp, concurrency: settings.concurrency).run { index in
+                try await client.deliver("warm-up \(index)")
+            }
+        }
+        let measurement = LoadMeasurement(
+            partyCPU: { ProcessCPU.ownSeconds() },
+            simulatorCPU: { try simulator.cpuSeconds() }
+        )
+        let closed = try await measurement.run(
+            ClosedLoop(requests: settings.requests, concurrency: settings.concurrency)
+        ) { index in
+            try await client.deliver("direct \(index)")
+        }
+        var open: LoadResult?
+        if settings.rate > 0 {
+            open = try await measurement.run(
+                OpenLoop(rate: settings.rate, duration: .seconds(settings.durationSeconds))
+            ) { index in
+                try await client.deliver("direct at a fixed rate \(index)")
+            }
+        }
+        return Report(
+            closedLoop: closed,
+            openLoop: open,
+            benchmarkProcessMemory: try ProcessMemory(of: nil),
+            continueMessagingReceived: try await simulator.continueMessagingReceived(environment.http)
+        )
+    }
+}

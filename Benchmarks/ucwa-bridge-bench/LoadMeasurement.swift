@@ -1,0 +1,56 @@
+/// Runs a load and reads, before and after, the CPU time of the party being measured and of the simulator.
+struct LoadMeasurement: Sendable {
+    /// CPU seconds so far of the measured party.
+    var partyCPU: @Sendable () throws -> Double
+    /// CPU seconds so far of the simulator.
+    var simulatorCPU: @Sendable () throws -> Double
+
+    /// A closed-loop run of `operation`.
+    func run(
+        _ loop: ClosedLoop,
+        _ operation: @escaping @Sendable (Int) async throws -> DeliverySample
+    ) async throws -> LoadResult {
+        let before = try (partyCPU(), simulatorCPU())
+        let (samples, wall) = try await loop.run(operation)
+        let after = try (partyCPU(), simulatorCPU())
+        var result = try Self.result(samples, wall: wall, cpu: after.0 - before.0, simulatorCPU: after.1 - before.1)
+        result.concurrency = loop.concurrency
+        return result
+    }
+
+    /// An open-loop run of `operation`.
+    func run(
+        _ loop: OpenLoop,
+        _ operation: @escaping @Sendable (Int) async throws -> DeliverySample
+    ) async throws -> LoadResult {
+        let before = try (partyCPU(), simulatorCPU())
+        let (samples, wall, lag) = try await loop.run(operation)
+        let after = try (partyCPU(), simulatorCPU())
+        var result = try Self.result(samples, wall: wall, cpu: after.0 - before.0, simulatorCPU: after.1 - before.1)
+        result.ratePerSecond = loop.rate
+        result.maximumStartLagMilliseconds = lag.milliseconds
+        return result
+    }
+
+    private static func result(
+        _ samples: [DeliverySample],
+        wall: Duration,
+        cpu: Double,
+        simulatorCPU: Double
+    ) throws -> LoadResult {
+        guard let observed = LatencySummary(samples.map(\.observed)) else { throw BenchmarkError("no samples") }
+        let count = Double(samples.count)
+        let calls = samples.reduce(0) { $0 + $1.localAPICalls }
+        return LoadResult(
+            requests: samples.count,
+            wallSeconds: wall.seconds,
+            requestsPerSecond: count / wall.seconds,
+            observed: observed,
+            acceptedToDelivered: LatencySummary(samples.compactMap(\.acceptedToDelivered)),
+            cpuMicrosecondsPerRequest: cpu / count * 1e6,
+            simulatorCPUMicrosecondsPerRequest: simulatorCPU / count * 1e6,
+            attemptsPerRequest: Double(samples.reduce(0) { $0 + $1.attempts }) / count,
+            localAPICallsPerRequest: calls > 0 ? Double(calls) / count : nil
+        )
+    }
+}

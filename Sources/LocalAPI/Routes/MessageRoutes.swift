@@ -1,0 +1,117 @@
+import Bridge
+import Foundation
+import Hummingbird
+import LocalAPIModels
+
+/// `POST /v1/messages`, `GET /v1/messages/{id}`, `GET /v1/messages`, `DELETE /v1/messages/{id}`.
+struct MessageRoutes: Sendable {
+    let queue: MessageQueue
+    let metrics: BridgeMetrics
+    let rules: SubmissionRules
+    let maximumBodyBytes: Int
+    let maximumWait: Duration
+    let shutdown: ShutdownSignal
+    let now: @Sendable () -> Date
+
+    /// Queues a request: `202` with it when new, `200` with the first one for a repeated idempotencyKey, and
+    /// `Location: /v1/messages/{id}` either way. Nothing is stored on any error.
+    @Sendable func submit(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let body = try await JSONBody.read(request, limit: maximumBodyBytes)
+        let draft = try SubmissionValidator(rules: rules, now: now()).draft(from: body)
+        let insertion: RequestInsertion
+        do {
+            insertion = try await queue.enqueue(draft)
+        } catch {
+            throw APIError(error)
+        }
+        let stored = insertion.request
+        var headers = HTTPFields()
+        headers[.location] = Self.location(of: stored.id)
+        let status: HTTPResponse.Status =
+            switch insertion {
+            case .created: .accepted
+            case .existing: .ok
+            }
+        return try APIResponse.json(MessageView(stored), status: status, headers: headers)
+    }
+
+    /// One request; with `?wait=`, held until its state changes or the wait (capped) passes.
+    @Sendable func get(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["wait"])
+        let id = try Self.id(context)
+        let wait = try query["wait"].map { text throws(APIError) in try WaitDuration.wait(text, maximum: maximumWait) }
+        let found: MessageRequest?
+        do throws(QueueError) {
+            if let wait {
+                found = try await changed(id, within: wait)
+            } else {
+                found = try await queue.request(id)
+            }
+        } catch {
+            throw APIError(error)
+        }
+        guard let found else {
+            throw Self.notFound(id)
+        }
+        return try APIResponse.json(MessageView(found))
+    }
+
+    /// The request once its state changed or `wait` passed; as it is now when the server starts stopping first.
+    private func changed(_ id: Bridge.RequestID, within wait: Duration) async throws(QueueError) -> MessageRequest? {
+        let queue = queue
+        let outcome = await shutdown.unlessStopping { () async -> Result<MessageRequest?, QueueError> in
+            do throws(QueueError) {
+                return .success(try await queue.change(of: id, from: nil, within: wait))
+            } catch {
+                return .failure(error)
+            }
+        }
+        guard let outcome else {
+            return try await queue.request(id)
+        }
+        return try outcome.get()
+    }
+
+    /// One page of requests, oldest first.
+    @Sendable func list(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        let query = try ListQuery(QueryParameters(request, allowed: ["state", "after", "limit"]))
+        let page: RequestPage
+        do throws(QueueError) {
+            page = try await queue.list(state: query.state, after: query.after, limit: query.limit)
+        } catch {
+            throw APIError(error)
+        }
+        return try APIResponse.json(MessageList(page))
+    }
+
+    /// Cancels a request that has not been dispatched: `200` with it, `404`, or `409` once it is in flight or over.
+    @Sendable func cancel(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let id = try Self.id(context)
+        let cancelled: MessageRequest
+        do {
+            cancelled = try await queue.cancel(id)
+        } catch {
+            throw APIError(error)
+        }
+        metrics.recordOutcome(.cancelled)
+        return try APIResponse.json(MessageView(cancelled))
+    }
+
+    /// `/v1/messages/{id}`.
+    static func location(of id: Bridge.RequestID) -> String {
+        "\(APIVersion.pathPrefix)/messages/\(id.rawValue)"
+    }
+
+    private static func id(_ context: APIRequestContext) throws(APIError) -> Bridge.RequestID {
+        guard let id = context.parameters.get("id"), !id.isEmpty else {
+            throw APIError(.notFound, "no request id in the path")
+        }
+        return Bridge.RequestID(id)
+    }
+
+    private static func notFound(_ id: Bridge.RequestID) -> APIError {
+        APIError(.notFound, "no request has the id \(id.rawValue.prefix(80))")
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import TestSupport
+import Testing
+import UCWA
+import UCWASimulator
+
+@testable import Bridge
+
+/// Admission: at most `admissionLimit` requests have a run in the dispatcher, the oldest due ones first; the rest
+/// wait on disk, however many there are.
+@Suite struct MessageQueueAdmissionTests {
+    /// Twenty requests, two at a time: every invitation's `completed` waits for the simulator's clock, so the test
+    /// looks at each pair while it is in flight, then lets it finish.
+    @Test(.timeLimit(.minutes(1))) func atMostTheAdmissionLimitRunsAndTheOldestGoFirst() async throws {
+        try await QueueFixture.run(
+            simulator: { $0.outcomeDelay = .seconds(5) },
+            queue: QueueConfiguration(admissionLimit: 2)
+        ) { fixture in
+            var requests: [MessageRequest] = []
+            for index in 0..<20 {
+                requests.append(try await fixture.enqueue("message \(index)"))
+                // Distinct createdAt, so that "oldest first" is one order.
+                fixture.clock.advance(by: .milliseconds(1))
+            }
+            #expect(await fixture.dispatcher.activeCount <= 2)
+
+            for pair in 0..<10 {
+                let inFlight = Array(requests[(2 * pair)..<(2 * pair + 2)])
+                for request in inFlight {
+                    _ = try await fixture.wait(for: request.id, toReach: .started)
+                }
+                #expect(await fixture.dispatcher.activeCount == 2, "pair \(pair)")
+                for request in inFlight {
+                    #expect(await fixture.dispatcher.isActive(request.id), "pair \(pair)")
+                }
+                // Everything younger is still on disk, untouched; everything older is done.
+                for request in requests[(2 * pair + 2)...] {
+                    #expect(await !fixture.dispatcher.isActive(request.id), "pair \(pair)")
+                }
+                #expect(try await fixture.count(.accepted) == 20 - 2 * (pair + 1), "pair \(pair)")
+                #expect(try await fixture.count(.delivered) == 2 * pair, "pair \(pair)")
+                #expect(fixture.simulator.receivedContinueMessaging.count == 2 * (pair + 1), "pair \(pair)")
+
+                // The simulator holds the P-GET and both invitations' outcome timers.
+                await fixture.sleepers(on: fixture.simClock, atLeast: 3)
+                fixture.clock.advance(by: .milliseconds(1))
+                fixture.simClock.advance(by: .seconds(5))
+                for request in inFlight {
+                    #expect(try await fixture.outcome(request.id).state == .delivered, "pair \(pair)")
+                }
+                #expect(await fixture.dispatcher.activeCount <= 2, "pair \(pair)")
+            }
+
+            // Dispatch order: pair by pair in createdAt order, and the first attempts' startedAt follow createdAt.
+            var final: [MessageRequest] = []
+            for request in requests {
+                final.append(try await fixture.stored(request.id))
+            }
+            #expect(final.allSatisfy { $0.state == .delivered && $0.attempts.count == 1 })
+            let index = Dictionary(
+                uniqueKeysWithValues: final.enumerated().compactMap { offset, request in
+                    request.attempts.first.map { ($0.operationID.rawValue, offset) }
+                }
+            )
+            let received = fixture.simulator.receivedContinueMessaging
+            #expect(received.count == 20)
+            let order = received.compactMap { $0.operationId.flatMap { index[$0] } }
+            #expect(order.map { $0 / 2 } == (0..<20).map { $0 / 2 })
+            let sortedByCreation = final.sorted { $0.createdAt < $1.createdAt }
+            #expect(sortedByCreation.map(\.id) == requests.map(\.id))
+            let startedAt = sortedByCreation.compactMap { $0.attempts.first?.startedAt }
+            #expect(startedAt == startedAt.sorted())
+        }
+    }
+
+    /// Five thousand requests with nothing able to finish: four runs, the rest in the store.
+    @Test(.timeLimit(.minutes(5))) func memoryDoesNotGrowWithTheQueue() async throws {
+        try await QueueFixture.run(
+            queue: QueueConfiguration(admissionLimit: 4),
+            channel: .attachedNotStarted
+        ) { fixture in
+            var first: [MessageRequest] = []
+            for index in 0..<5000 {
+                let request = try await fixture.enqueue("bulk \(index)")
+                if index < 4 {
+                    first.append(request)
+                }
+                fixture.clock.advance(by: .milliseconds(1))
+                if index % 250 == 0 {
+                    #expect(await fixture.dispatcher.activeCount <= 4, "after \(index + 1) requests")
+                    #expect(await fixture.dispatcher.allRequests.count <= 4, "after \(index + 1) requests")
+                }
+            }
+            // The four admitted requests wait for a parked P-GET.
+            await fixture.waitForCounters { $0.waitingForChannel == 4 }
+            #expect(await fixture.dispatcher.activeCount == 4)
+            #expect(await fixture.dispatcher.allRequests.count == 4)
+            for request in first {
+                #expect(await fixture.dispatcher.isActive(request.id))
+            }
+            #expect(try await fixture.count(.accepted) == 5000)
+            #expect(try await fixture.storedCount() == 5000)
+            let depth = try await fixture.queue.depth()
+            #expect(depth.byState[.accepted] == 5000)
+            #expect(depth.oldestQueuedAt == QueueFixture.base)
+            #expect(fixture.simulator.receivedContinueMessaging.isEmpty)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import LocalAPIModels
+import Testing
+
+/// `GET /v1/messages/{id}?wait=`.
+struct WaitTests {
+    @Test func returnsWhenTheStateChanges() async throws {
+        try await APIFixture.run({ $0.runsQueue = false }) { api in
+            let view = try await api.submitAccepted()
+            let started = ContinuousClock.now
+            async let held = api.send(.GET, "/v1/messages/\(view.id)?wait=20s")
+            try await api.send(.DELETE, "/v1/messages/\(view.id)").expectStatus(200)
+            let answer = try await held
+            #expect(try answer.decode(MessageView.self).state == .cancelled)
+            #expect(ContinuousClock.now - started < .seconds(15))
+        }
+    }
+
+    @Test func returnsTheUnchangedRequestAfterTheWait() async throws {
+        try await APIFixture.run({ $0.runsQueue = false }) { api in
+            let view = try await api.submitAccepted()
+            let started = ContinuousClock.now
+            let answer = try await api.send(.GET, "/v1/messages/\(view.id)?wait=200ms")
+            let elapsed = ContinuousClock.now - started
+            #expect(try answer.decode(MessageView.self).state == .accepted)
+            #expect(elapsed >= .milliseconds(200))
+            #expect(elapsed < .seconds(10))
+        }
+    }
+
+    @Test func capsTheWaitAtTheConfiguredMaximum() async throws {
+        try await APIFixture.run({
+            $0.runsQueue = false; $0.maximumWait = .milliseconds(300)
+        }) { api in
+            let view = try await api.submitAccepted()
+            let started = ContinuousClock.now
+            let answer = try await api.send(.GET, "/v1/messages/\(view.id)?wait=2m")
+            #expect(answer.status == 200)
+            #expect(ContinuousClock.now - started < .seconds(60))
+        }
+    }
+
+    @Test(arguments: ["soon", "30", "-1s", "1h", "1.5s", ""])
+    func refusesAWaitThatIsNotADuration(_ wait: String) async throws {
+        try await APIFixture.run({ $0.runsQueue = false }) { api in
+            let view = try await api.submitAccepted()
+            try await api.send(.GET, "/v1/messages/\(view.id)?wait=\(wait)").expectError(400, "invalidParameter")
+        }
+    }
+}
+
+extension APIAnswer {
+    /// Fails the test unless the status is `status`.
+    func expectStatus(_ status: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(self.status == status, "\(text)", sourceLocation: sourceLocation)
+    }
+}
