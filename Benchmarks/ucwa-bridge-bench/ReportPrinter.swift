@@ -39,8 +39,8 @@ struct ReportPrinter {
                 + " \(load[1]) at the end",
             "\(settings.requests) requests after \(settings.warmUp) of warm-up, \(settings.concurrency) in flight;"
                 + " \(open); \(settings.queued > 0 ? "\(settings.queued) queued" : "no deep queue")",
-            "fdatasync of 4 KiB on the state file system (ms): p50 \(number(report.diskSync.p50Milliseconds, 2)),"
-                + " p99 \(number(report.diskSync.p99Milliseconds, 2)), mean \(number(report.diskSync.meanMilliseconds, 2))",
+            "fdatasync of 4 KiB on the state file system (ms): p50 / p99 / mean "
+                + "\(percentiles(report.diskSync)) / \(number(report.diskSync.meanMilliseconds, 2))",
         ]
     }
 

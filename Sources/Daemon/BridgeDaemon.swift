@@ -79,6 +79,8 @@ public struct BridgeDaemon: Sendable {
             clock: ContinuousClock(),
             logger: logger
         )
+        // Before the channel starts: the events the server re-serves must find their operationIds registered.
+        await queue.restoreInFlight(applicationReused: reused)
         let monitor = EventChannelMonitor()
         monitor.watch(channel)
         let server = APIServer(

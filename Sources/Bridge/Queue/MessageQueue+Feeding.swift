@@ -51,7 +51,12 @@ extension MessageQueue {
     /// Whether ``stop()`` was called.
     public var isStopped: Bool { isStopping }
 
-    private func restoreInFlight(applicationReused: Bool) async {
+    /// Hands the requests that were in flight at the last stop back to the dispatcher, once; ``run()`` calls it
+    /// first. Call it before the event channel starts, so that the events the server re-serves find their
+    /// operationIds registered.
+    public func restoreInFlight(applicationReused: Bool) async {
+        guard !hasRestored else { return }
+        hasRestored = true
         var cursor: RequestCursor?
         var restored = 0
         // Bounded by the stored rows: each page moves the cursor forward.

@@ -30,6 +30,7 @@ public actor MessageQueue {
     let wakeInput: AsyncStream<Void>.Continuation
     let wakes: AsyncStream<Void>
     var isStopping = false
+    var hasRestored = false
     /// How many times the admission loop looked at the store (a loop that spins shows here).
     var passes = 0
     var lastPrune: Duration?

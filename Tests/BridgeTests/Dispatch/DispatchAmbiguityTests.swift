@@ -171,7 +171,10 @@ import UCWASimulator
             foreign.cancel()
             _ = await foreign.value
             await intruder.shutdown()
-            let replacement = EventChannel(client: fixture.client, logger: fixture.logs.logger(label: "bridge-tests", level: .debug))
+            let replacement = EventChannel(
+                client: fixture.client,
+                logger: fixture.logs.logger(label: "bridge-tests", level: .debug)
+            )
             await fixture.dispatcher.attach(replacement)
             replacement.start()
             let doneFirst = try await fixture.outcome(first.id)
