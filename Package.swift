@@ -72,9 +72,11 @@ let package = Package(
         .target(
             name: "LocalAPI",
             dependencies: [
-                "Bridge", "Systemd", "LocalAPIModels",
+                "Bridge", "Systemd", "LocalAPIModels", "UCWA",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -161,7 +163,8 @@ let package = Package(
         .testTarget(
             name: "LocalAPITests",
             dependencies: [
-                "LocalAPI", "LocalAPIModels", "Bridge", "UCWASimulator", "TestSupport",
+                "LocalAPI", "LocalAPIModels", "Bridge", "UCWA", "UCWASimulator", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -229,7 +229,9 @@ public actor MessageQueue {
         do {
             return try await body(store)
         } catch {
-            logger.error("the store failed", metadata: ["error": "\(error)"])
+            if !Task.isCancelled {
+                logger.error("the store failed", metadata: ["error": "\(error)"])
+            }
             throw QueueError(code: .storeFailure, reason: "\(error)", source: "store")
         }
     }
