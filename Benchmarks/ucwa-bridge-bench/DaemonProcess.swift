@@ -10,11 +10,10 @@ struct DaemonProcess: Sendable {
 
     /// How long the daemon gets to say `READY=1` and to answer.
     static let readinessTimeout: Duration = .seconds(60)
-    /// The pause between two `GET /v1/health` attempts while it starts.
-    static let healthPollInterval: Duration = .milliseconds(5)
 
     /// Writes `configuration` as `<label>.yaml`, launches the daemon with `NOTIFY_SOCKET` set, and waits both for
-    /// `READY=1` and for the first answer of `GET /v1/health` (polled every 5 ms from the launch).
+    /// `READY=1` and for the first answer of `GET /v1/health` (tried every 2 ms from the launch, see
+    /// ``HealthProbe``).
     static func start(
         executable: String,
         label: String,
@@ -37,7 +36,9 @@ struct DaemonProcess: Sendable {
         registry.add(child)
         let api = LocalAPIClient(socketPath: configuration.socketPath, http: http)
         async let ready = notify.waitForReady(timeout: readinessTimeout) { child.isRunning }
-        async let answered = firstHealthAnswer(api, child: child)
+        async let answered = HealthProbe.firstAnswer(socketPath: configuration.socketPath, timeout: readinessTimeout) {
+            child.isRunning
+        }
         guard let readyAt = await ready, let answeredAt = await answered else {
             throw BenchmarkError(
                 "\(child.name) did not get ready within \(readinessTimeout) (running: \(child.isRunning)):\n"
@@ -59,19 +60,5 @@ struct DaemonProcess: Sendable {
     /// The daemon's resident memory now and at its peak.
     func memory() throws -> ProcessMemory {
         try ProcessMemory(of: child.processIdentifier)
-    }
-
-    /// When `GET /v1/health` first answered, or `nil` when the daemon ended or the timeout passed first.
-    private static func firstHealthAnswer(_ api: LocalAPIClient, child: ChildProcess) async -> ContinuousClock.Instant?
-    {
-        let deadline = ContinuousClock.now + readinessTimeout
-        // Bounded by the deadline; until the socket exists each attempt fails at once.
-        while ContinuousClock.now < deadline, child.isRunning, !Task.isCancelled {
-            if (try? await api.health(timeout: .seconds(5))) != nil {
-                return .now
-            }
-            try? await Task.sleep(for: healthPollInterval)
-        }
-        return nil
     }
 }
