@@ -1,13 +1,14 @@
 import LocalAPIModels
 
 /// One request through the daemon, the way a local program does it: `POST /v1/messages`, then
-/// `GET /v1/messages/{id}?wait=30s` again after each change until the request is final.
+/// `GET /v1/messages/{id}?wait=30s&until=final` (as `ucwa-bridge send --wait` does when nobody watches its
+/// progress) until the request is final: one long poll per request unless a wait runs out.
 struct DaemonDelivery: Sendable {
     let api: LocalAPIClient
     /// The conversation log every request continues.
     let conversationLog: String
 
-    /// At most this many long polls per request (one per change of state is enough; 30 s each).
+    /// At most this many long polls per request (one is enough unless a request takes longer than 30 s).
     static let maximumPolls = 20
 
     /// Queues `message` and follows it to `delivered`; any other end is an error.
@@ -21,7 +22,7 @@ struct DaemonDelivery: Sendable {
                 throw BenchmarkError("request \(view.id) still \(view.state.rawValue) after \(polls) long polls")
             }
             polls += 1
-            view = try await api.message(id: view.id, wait: "30s")
+            view = try await api.message(id: view.id, wait: "30s&until=final")
         }
         let finished = ContinuousClock.now
         guard view.state == .delivered else {

@@ -65,16 +65,20 @@ struct APIClient: MessageFetching {
     }
 
     /// `GET /v1/messages/{id}`; with `wait`, the daemon holds the answer until the state changes
-    /// or `wait` (in whole seconds, at least one) has passed.
-    func message(id: String, wait: Duration? = nil) async throws -> MessageView {
+    /// (with `untilFinal`, until it is final) or `wait` (in whole seconds, at least one) has passed.
+    func message(id: String, wait: Duration? = nil, untilFinal: Bool = false) async throws -> MessageView {
         guard let wait else {
             return try await call(.GET, "/messages/\(Self.escape(id))").answer
         }
         let seconds = Self.wholeSeconds(wait)
+        var query = [("wait", "\(seconds)s")]
+        if untilFinal {
+            query.append(("until", "final"))
+        }
         return try await call(
             .GET,
             "/messages/\(Self.escape(id))",
-            query: [("wait", "\(seconds)s")],
+            query: query,
             timeout: .seconds(seconds) + Self.waitSlack
         ).answer
     }

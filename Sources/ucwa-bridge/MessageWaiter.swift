@@ -13,8 +13,9 @@ struct MessageWaiter {
     /// How long past the request's deadline to keep waiting for the daemon to expire it, when no
     /// timeout is given.
     var deadlineGrace: Duration = .seconds(60)
-    /// Called with the request when it is first read and each time it changes.
-    var progress: (MessageView) -> Void = { _ in }
+    /// Called with the request when it is first read and each time it changes. Without it the daemon is asked to
+    /// answer only once the request is final: one call instead of one per step.
+    var progress: ((MessageView) -> Void)?
 
     /// The request once its state is final. Starts from `current` when given (else reads it) and
     /// throws a `CLIError` with `timedOut` when `timeout` passes first; without a timeout, when
@@ -25,9 +26,9 @@ struct MessageWaiter {
         if let current {
             message = current
         } else {
-            message = try await fetcher.message(id: id, wait: nil)
+            message = try await fetcher.message(id: id, wait: nil, untilFinal: false)
         }
-        progress(message)
+        progress?(message)
         let limit = clock.now + (timeout ?? (.seconds(message.deadline.timeIntervalSinceNow) + deadlineGrace))
         while !message.state.isTerminal {
             let remaining = limit - clock.now
@@ -35,9 +36,9 @@ struct MessageWaiter {
                 throw timedOut(message, timeout: timeout)
             }
             let asked = clock.now
-            let next = try await fetcher.message(id: id, wait: min(pollWait, remaining))
+            let next = try await fetcher.message(id: id, wait: min(pollWait, remaining), untilFinal: progress == nil)
             if next != message {
-                progress(next)
+                progress?(next)
             } else if clock.now - asked < minimumInterval {
                 try await clock.sleep(until: min(asked + minimumInterval, limit))
             }

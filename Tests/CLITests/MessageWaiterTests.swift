@@ -7,13 +7,15 @@ import Testing
 private actor ScriptedFetcher: MessageFetching {
     private var answers: [MessageView]
     private(set) var waits: [Duration?] = []
+    private(set) var untilFinal: [Bool] = []
 
     init(_ answers: [MessageView]) {
         self.answers = answers
     }
 
-    func message(id: String, wait: Duration?) async throws -> MessageView {
+    func message(id: String, wait: Duration?, untilFinal: Bool) async throws -> MessageView {
         waits.append(wait)
+        self.untilFinal.append(untilFinal)
         return answers.count > 1 ? answers.removeFirst() : answers[0]
     }
 }
@@ -30,6 +32,8 @@ private actor ScriptedFetcher: MessageFetching {
         let final = try await waiter.wait(for: "r1", timeout: .seconds(60))
         #expect(final.state == .delivered)
         #expect(await fetcher.waits == [nil, .seconds(30), .seconds(30)])
+        // Nobody watches the steps: the held calls ask for the final state.
+        #expect(await fetcher.untilFinal == [false, true, true])
     }
 
     @Test func startsFromAKnownRequestWithoutReadingItAgain() async throws {
@@ -89,6 +93,7 @@ private actor ScriptedFetcher: MessageFetching {
         waiter.progress = { seen.append($0.state) }
         _ = try await waiter.wait(for: "r1", timeout: .seconds(60))
         #expect(seen.states == [.accepted, .started, .delivered])
+        #expect(await fetcher.untilFinal == [false, false, false, false])
     }
 }
 

@@ -40,6 +40,24 @@ struct WaitTests {
         }
     }
 
+    @Test func untilFinalHoldsTheAnswerThroughTheStepsBetween() async throws {
+        try await APIFixture.run { api in
+            let view = try await api.submitAccepted("followed to the end")
+            let answer = try await api.send(.GET, "/v1/messages/\(view.id)?wait=30s&until=final")
+            answer.expectStatus(200)
+            #expect(try answer.decode(MessageView.self).state == .delivered)
+        }
+    }
+
+    @Test(arguments: ["terminal", "Final", ""])
+    func refusesAnUnknownUntil(_ until: String) async throws {
+        try await APIFixture.run({ $0.runsQueue = false }) { api in
+            let view = try await api.submitAccepted()
+            try await api.send(.GET, "/v1/messages/\(view.id)?wait=1s&until=\(until)")
+                .expectError(400, "invalidParameter")
+        }
+    }
+
     @Test(arguments: ["soon", "30", "-1s", "1h", "1.5s", ""])
     func refusesAWaitThatIsNotADuration(_ wait: String) async throws {
         try await APIFixture.run({ $0.runsQueue = false }) { api in

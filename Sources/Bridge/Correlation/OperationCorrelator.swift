@@ -59,17 +59,21 @@ public struct OperationCorrelator: Sendable {
 
     /// The progress this event reports for one of our operations, or `nil` when it is not ours.
     public mutating func correlate(_ event: Event) -> OperationUpdate? {
-        guard let progress = progress(of: event) else { return nil }
-        let href = try? origin.resolve(event.link.href)
-
+        // Most events of a busy channel are about other resources: the cheap checks come before any decoding.
+        guard Self.operationEventTypes.contains(event.type) else { return nil }
         if let rawID = event.operationId {
-            guard let id = try? OperationID(validating: rawID), registered.contains(id) else { return nil }
-            if let href {
+            guard let id = try? OperationID(validating: rawID), registered.contains(id),
+                let progress = progress(of: event)
+            else { return nil }
+            if let href = try? origin.resolve(event.link.href) {
                 operationByHref[href] = id
             }
             return OperationUpdate(operationID: id, progress: progress)
         }
-        guard let href else { return nil }
+        guard event.type != .updated || !operationByHref.isEmpty,
+            let href = try? origin.resolve(event.link.href),
+            let progress = progress(of: event)
+        else { return nil }
         if let id = operationByHref[href] {
             return OperationUpdate(operationID: id, progress: progress)
         }
@@ -84,16 +88,20 @@ public struct OperationCorrelator: Sendable {
         return nil
     }
 
+    /// The event types an operation's progress comes in.
+    private static let operationEventTypes: Set<EventType> = [.started, .updated, .completed]
+
     /// The progress an operation event reports; `nil` for event types operations do not have.
+    ///
+    /// The embedded invitation is read in place (its `_links.self.href` and `state`) rather than decoded whole.
     private func progress(of event: Event) -> OperationProgress? {
         switch event.type {
         case .started:
-            let invitation = try? event.embeddedResource(as: MessagingInvitation.self)
-            let selfHref = invitation?.links["self"]?.href ?? event.link.href
+            let selfLink = event.embeddedResource?["_links"]?["self"]
+            let selfHref = (selfLink?.arrayValue?.first ?? selfLink)?["href"]?.stringValue ?? event.link.href
             return .started(invitation: try? origin.resolve(selfHref))
         case .updated:
-            let invitation = try? event.embeddedResource(as: MessagingInvitation.self)
-            return .updated(state: invitation?.state)
+            return .updated(state: event.embeddedResource?["state"]?.stringValue.map(InvitationState.init(rawValue:)))
         case .completed:
             if event.status?.isSuccess == true {
                 return .completed(.succeeded)

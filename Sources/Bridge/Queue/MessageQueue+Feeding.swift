@@ -23,13 +23,12 @@ extension MessageQueue {
         // Each pass looks at the store once; the waits below end it (a wake, a due time, the idle interval).
         while !Task.isCancelled, !isStopping {
             passes += 1
-            let nextDue: Date?
+            var nextDue: Date?
             let admittedAt = wallClock()
             do {
-                try await expireOverdue()
-                try await admitDue(now: admittedAt)
+                try await expireOverdueIfDue()
+                nextDue = try await admitDue(now: admittedAt)
                 try await pruneIfDue()
-                nextDue = try await store.nextAttemptDate()
             } catch {
                 if Task.isCancelled || isStopping {
                     break
@@ -89,17 +88,18 @@ extension MessageQueue {
         }
     }
 
-    private func admitDue(now: Date) async throws(StoreError) {
+    /// Admits due requests while the dispatcher has room; returns when the next retry falls due.
+    private func admitDue(now: Date) async throws(StoreError) -> Date? {
         // Without a working event channel an admitted run could only wait for one, where neither the queue's
         // deadlines nor a cancel reach it: requests stay on disk until a channel is attached.
-        guard await dispatcher.hasWorkingChannel else { return }
+        guard await dispatcher.hasWorkingChannel else { return try await store.nextAttemptDate() }
         let active = await dispatcher.activeCount
         let capacity = configuration.admissionLimit - active
-        guard capacity > 0 else { return }
+        guard capacity > 0 else { return try await store.nextAttemptDate() }
         // Rows the dispatcher already runs, or being cancelled, are still due in the store: read past them.
-        let due = try await store.dueRequests(now: now, limit: capacity + active + cancelling.count)
+        let candidates = try await store.admissionCandidates(now: now, limit: capacity + active + cancelling.count)
         var admitted = 0
-        for request in due where admitted < capacity {
+        for request in candidates.due where admitted < capacity {
             guard !cancelling.contains(request.id), await !dispatcher.isActive(request.id) else { continue }
             do {
                 try await dispatcher.admit(request)
@@ -111,6 +111,17 @@ extension MessageQueue {
                 )
             }
         }
+        return candidates.nextAttemptAt
+    }
+
+    /// Expires overdue requests, at most once per ``QueueConfiguration/expiryCheckInterval``: deadlines are coarse,
+    /// and a pass runs at every enqueue and every run's end.
+    private func expireOverdueIfDue() async throws(StoreError) {
+        if let lastExpiryCheck, clock.now - lastExpiryCheck < configuration.expiryCheckInterval {
+            return
+        }
+        lastExpiryCheck = clock.now
+        try await expireOverdue()
     }
 
     private func expireOverdue() async throws(StoreError) {
@@ -134,7 +145,7 @@ extension MessageQueue {
                 continue
             }
             changes.publish(request)
-            logger.info("request expired", metadata: ["request-id": "\(request.id)"])
+            logger.info("request expired", metadata: ["request-id": "\(request.id)", "event": "request-expired"])
         }
     }
 

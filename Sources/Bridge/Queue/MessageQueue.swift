@@ -23,7 +23,7 @@ public actor MessageQueue {
     let store: RequestStore
     let dispatcher: Dispatcher
     let changes: RequestChanges
-    let configuration: QueueConfiguration
+    var configuration: QueueConfiguration
     let clock: DispatchClock
     let wallClock: @Sendable () -> Date
     let logger: Logger
@@ -34,6 +34,7 @@ public actor MessageQueue {
     /// How many times the admission loop looked at the store (a loop that spins shows here).
     var passes = 0
     var lastPrune: Duration?
+    var lastExpiryCheck: Duration?
     /// Requests whose cancellation is under way: the admission loop leaves them alone meanwhile.
     var cancelling: Set<RequestID> = []
     /// Client-supplied operationIds whose enqueue is between its check and its insert, and the enqueues waiting
@@ -124,7 +125,7 @@ public actor MessageQueue {
         let insertion = try await storeCall { try await $0.insert(request) }
         if case .created(let created) = insertion {
             changes.publish(created)
-            logger.info("request accepted", metadata: ["request-id": "\(created.id)"])
+            logger.info("request accepted", metadata: ["request-id": "\(created.id)", "event": "request-accepted"])
             wakeInput.yield()
         }
         return insertion
@@ -177,16 +178,19 @@ public actor MessageQueue {
             throw QueueError(code: .storeFailure, reason: error.description, source: "cancel")
         }
         changes.publish(request)
-        logger.info("request cancelled", metadata: ["request-id": "\(id)"])
+        logger.info("request cancelled", metadata: ["request-id": "\(id)", "event": "request-cancelled"])
         return request
     }
 
-    /// Waits until the request's state differs from `state` (its current state when `nil`) or `within` passes,
-    /// and returns it as stored then; `nil` for an unknown id. Returns at once for a terminal request. Cancel-safe:
-    /// a cancelled wait returns the request as it is.
-    public func change(of id: RequestID, from state: RequestState?, within: Duration) async throws(QueueError)
-        -> MessageRequest?
-    {
+    /// Waits until the request's state differs from `state` (its current state when `nil`) or, with `until`
+    /// ``WaitTarget/final``, until it is terminal, or until `within` passes; returns it as stored then, `nil` for an
+    /// unknown id. Returns at once for a terminal request. Cancel-safe: a cancelled wait returns the request as it is.
+    public func change(
+        of id: RequestID,
+        from state: RequestState?,
+        within: Duration,
+        until target: WaitTarget = .change
+    ) async throws(QueueError) -> MessageRequest? {
         let updates = changes.subscribe(to: id)
         guard let current = try await storeCall({ try await $0.request(id) }) else { return nil }
         let from = state ?? current.state
@@ -196,7 +200,9 @@ public actor MessageQueue {
         let changed = await withTaskGroup(of: MessageRequest?.self) { group in
             group.addTask {
                 for await request in updates where request.state != from {
-                    return request
+                    if target == .change || request.state.isTerminal {
+                        return request
+                    }
                 }
                 return nil
             }
@@ -217,9 +223,7 @@ public actor MessageQueue {
 
     /// The queue depth by state and the oldest waiting request.
     public func depth() async throws(QueueError) -> QueueDepth {
-        let byState = try await storeCall { try await $0.countByState() }
-        let oldest = try await storeCall { try await $0.oldestQueuedCreatedAt() }
-        return QueueDepth(byState: byState, oldestQueuedAt: oldest)
+        try await storeCall { try await $0.depth() }
     }
 
     // MARK: Helpers

@@ -11,18 +11,22 @@ public struct QueueConfiguration: Sendable, Hashable {
     public var idleCheckInterval: Duration
     /// How often finished requests older than ``retention`` are deleted.
     public var pruneInterval: Duration
+    /// The least time between two looks for waiting requests past their deadline.
+    public var expiryCheckInterval: Duration
 
     public init(
         admissionLimit: Int = 16,
         defaultDeadline: Duration = .seconds(3600),
         retention: Duration = .seconds(168 * 3600),
         idleCheckInterval: Duration = .seconds(30),
-        pruneInterval: Duration = .seconds(600)
+        pruneInterval: Duration = .seconds(600),
+        expiryCheckInterval: Duration = .seconds(1)
     ) {
         self.admissionLimit = max(1, admissionLimit)
         self.defaultDeadline = defaultDeadline
         self.retention = retention
         self.idleCheckInterval = idleCheckInterval
         self.pruneInterval = pruneInterval
+        self.expiryCheckInterval = expiryCheckInterval
     }
 }

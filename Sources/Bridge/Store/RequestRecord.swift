@@ -78,8 +78,15 @@ struct RequestRecord: FetchableRecord, PersistableRecord, Sendable {
 
     /// The stored state, or a ``StoreError/Code/corruptRow`` error for a value this version does not know.
     func storedState() throws(StoreError) -> RequestState {
-        guard let state = RequestState(rawValue: state) else {
-            throw corrupt("an unknown state")
+        try Self.state(state, of: id)
+    }
+
+    /// The state a `state` column holds, for the request `id`.
+    ///
+    /// - Throws: ``StoreError`` `corruptRow` for a value that is no ``RequestState``.
+    static func state(_ column: String, of id: String) throws(StoreError) -> RequestState {
+        guard let state = RequestState(rawValue: column) else {
+            throw StoreError(code: .corruptRow, reason: "request \(id) has an unknown state", source: "read")
         }
         return state
     }

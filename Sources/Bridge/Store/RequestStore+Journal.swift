@@ -1,7 +1,8 @@
 import GRDB
 
 extension RequestStore: RequestJournal {
-    /// Stores `request` as it is now, with all its attempts, in one transaction that is durable when this returns.
+    /// Stores `request` as it is now, with all its attempts, in one transaction that is durable when this returns
+    /// (against a power loss too for the states ``CommitDurability/recording(_:)`` names synced).
     ///
     /// A request not stored yet is inserted. A stored one may only move along ``RequestState/allows(_:)``, or be
     /// stored again in the same non-terminal state (for example a reloaded request submitted again); a terminal row
@@ -10,10 +11,14 @@ extension RequestStore: RequestJournal {
     /// - Throws: ``StoreError`` `invalidTransition` (nothing changed), `constraintViolated` (for example an
     ///   attempt's operationId used by another request, or an idempotency key already taken), or a database failure.
     public func record(_ request: MessageRequest) async throws(StoreError) {
-        try await write("record") { db in
+        try await write("record", durability: .recording(request.state)) { db in
             let record = RequestRecord(request)
-            if let stored = try RequestRecord.fetchOne(db, key: record.id) {
-                let from = try stored.storedState()
+            let storedState = try String.fetchOne(
+                db.cachedStatement(sql: StoreStatements.stateByID),
+                arguments: [record.id]
+            )
+            if let storedState {
+                let from = try RequestRecord.state(storedState, of: record.id)
                 let to = request.state
                 guard from.allows(to) || (from == to && !from.isTerminal) else {
                     throw StoreError(
@@ -66,10 +71,18 @@ extension RequestStore: RequestJournal {
         }
     }
 
+    /// Makes the stored attempts of `request` its ``MessageRequest/attempts``: each one written at its ordinal
+    /// (an attempt's answer updates its row), any stored beyond them deleted.
     static func replaceAttempts(of request: MessageRequest, in db: Database) throws {
-        _ = try AttemptRecord.filter(Column("requestId") == request.id.rawValue).deleteAll(db)
+        let upsert = try db.cachedStatement(sql: StoreStatements.upsertAttempt)
         for (ordinal, attempt) in request.attempts.enumerated() {
-            try AttemptRecord(attempt, of: request.id, ordinal: ordinal).insert(db)
+            let record = AttemptRecord(attempt, of: request.id, ordinal: ordinal)
+            try upsert.execute(arguments: [
+                record.requestID, record.ordinal, record.operationID, record.startedAt, record.httpStatus,
+                record.code, record.subcode,
+            ])
         }
+        try db.cachedStatement(sql: StoreStatements.deleteAttemptsFrom)
+            .execute(arguments: [request.id.rawValue, request.attempts.count])
     }
 }

@@ -8,7 +8,8 @@ extension RequestStore {
     /// The stored request `id` with its attempts, or `nil` when there is none.
     public func request(_ id: RequestID) async throws(StoreError) -> MessageRequest? {
         try await read("request") { db in
-            guard let record = try RequestRecord.fetchOne(db, key: id.rawValue) else { return nil }
+            let statement = try db.cachedStatement(sql: StoreStatements.requestByID)
+            guard let record = try RequestRecord.fetchOne(statement, arguments: [id.rawValue]) else { return nil }
             return try Self.requests(from: [record], in: db).first
         }
     }
@@ -47,27 +48,37 @@ extension RequestStore {
     /// after `now`, oldest (by `createdAt`, then `id`) first, at most `limit` (itself at most ``maximumPageSize``).
     public func dueRequests(now: Date, limit: Int) async throws(StoreError) -> [MessageRequest] {
         let limit = Self.pageSize(limit)
-        let now = StoredTime.column(now)
-        return try await read("dueRequests") { db in
-            let nextAttemptAt = Column("nextAttemptAt")
-            let records =
-                try RequestRecord
-                .filter(Self.queuedStates.map(\.rawValue).contains(Column("state")))
-                .filter(nextAttemptAt == nil || nextAttemptAt <= now)
-                .order(Column("createdAt"), Column("id"))
-                .limit(limit)
-                .fetchAll(db)
-            return try Self.requests(from: records, in: db)
+        return try await read("dueRequests") { db in try Self.dueRequests(now: now, limit: limit, in: db) }
+    }
+
+    static func dueRequests(now: Date, limit: Int, in db: Database) throws -> [MessageRequest] {
+        let records = try RequestRecord.fetchAll(
+            db.cachedStatement(sql: StoreStatements.dueRequests),
+            arguments: [StoredTime.column(now), limit]
+        )
+        return try Self.requests(from: records, in: db)
+    }
+
+    /// ``countByState()`` and ``oldestQueuedCreatedAt()`` from one snapshot.
+    public func depth() async throws(StoreError) -> QueueDepth {
+        let (rows, oldest) = try await read("depth") { db in
+            (try Self.stateCounts(in: db), try Self.oldestQueuedCreatedAt(in: db))
         }
+        return QueueDepth(byState: try Self.countsByState(rows), oldestQueuedAt: oldest.map(StoredTime.date))
     }
 
     /// How many requests are stored in each state (every state present, zero when none): the queue depth.
     public func countByState() async throws(StoreError) -> [RequestState: Int] {
-        let rows = try await read("countByState") { db in
-            try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS count FROM request GROUP BY state").map {
-                (state: $0["state"] as String, count: $0["count"] as Int)
-            }
+        try Self.countsByState(try await read("countByState", Self.stateCounts(in:)))
+    }
+
+    private static func stateCounts(in db: Database) throws -> [StateCount] {
+        try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS count FROM request GROUP BY state").map {
+            StateCount(state: $0["state"], count: $0["count"])
         }
+    }
+
+    private static func countsByState(_ rows: [StateCount]) throws(StoreError) -> [RequestState: Int] {
         var counts = Dictionary(uniqueKeysWithValues: RequestState.allCases.map { ($0, 0) })
         for row in rows {
             guard let state = RequestState(rawValue: row.state) else {
@@ -81,14 +92,15 @@ extension RequestStore {
     /// When the oldest request still waiting for an attempt (`accepted` or `retryScheduled`) was created, or `nil`
     /// when none waits.
     public func oldestQueuedCreatedAt() async throws(StoreError) -> Date? {
+        try await read("oldestQueuedCreatedAt", Self.oldestQueuedCreatedAt(in:)).map(StoredTime.date)
+    }
+
+    private static func oldestQueuedCreatedAt(in db: Database) throws -> Double? {
         let states = Self.queuedStates.map(\.rawValue)
-        let oldest = try await read("oldestQueuedCreatedAt") { db in
-            try Double.fetchOne(
-                db,
-                RequestRecord.filter(states.contains(Column("state"))).select(min(Column("createdAt")))
-            )
-        }
-        return oldest.map(StoredTime.date)
+        return try Double.fetchOne(
+            db,
+            RequestRecord.filter(states.contains(Column("state"))).select(min(Column("createdAt")))
+        )
     }
 
     // MARK: Helpers
@@ -120,9 +132,17 @@ extension RequestStore {
         return RequestPage(requests: requests, next: more ? requests.last.map(RequestCursor.init(after:)) : nil)
     }
 
-    /// The requests of `records`, in their order, each with its attempts (read in one query).
+    /// The requests of `records`, in their order, each with its attempts (read in one query, or with the one
+    /// cached statement for a single request).
     static func requests(from records: [RequestRecord], in db: Database) throws -> [MessageRequest] {
         guard !records.isEmpty else { return [] }
+        if records.count == 1 {
+            let attempts = try AttemptRecord.fetchAll(
+                db.cachedStatement(sql: StoreStatements.attemptsOfRequest),
+                arguments: [records[0].id]
+            )
+            return [try records[0].request(attempts: attempts)]
+        }
         let attempts =
             try AttemptRecord
             .filter(records.map(\.id).contains(Column("requestId")))
@@ -133,4 +153,10 @@ extension RequestStore {
             try record.request(attempts: attemptsByRequest[record.id] ?? [])
         }
     }
+}
+
+/// One row of the count of requests by state, as stored.
+private struct StateCount: Sendable {
+    var state: String
+    var count: Int
 }

@@ -5,15 +5,23 @@ import GRDB
 extension RequestStore {
     /// The earliest `nextAttemptAt` of a `retryScheduled` request, or `nil` when none waits for a retry.
     public func nextAttemptDate() async throws(StoreError) -> Date? {
-        let next = try await read("nextAttemptDate") { db in
-            try Double.fetchOne(
-                db,
-                RequestRecord
-                    .filter(Column("state") == RequestState.retryScheduled.rawValue)
-                    .select(min(Column("nextAttemptAt")))
+        try await read("nextAttemptDate", Self.nextAttemptDate(in:))
+    }
+
+    /// What the admission loop needs at each pass, from one snapshot: ``dueRequests(now:limit:)`` and
+    /// ``nextAttemptDate()``.
+    public func admissionCandidates(now: Date, limit: Int) async throws(StoreError) -> AdmissionCandidates {
+        let limit = Self.pageSize(limit)
+        return try await read("admissionCandidates") { db in
+            AdmissionCandidates(
+                due: try Self.dueRequests(now: now, limit: limit, in: db),
+                nextAttemptAt: try Self.nextAttemptDate(in: db)
             )
         }
-        return next.map(StoredTime.date)
+    }
+
+    private static func nextAttemptDate(in db: Database) throws -> Date? {
+        try Double.fetchOne(db.cachedStatement(sql: StoreStatements.nextAttemptDate)).map(StoredTime.date)
     }
 
     /// Waiting requests (`accepted`, `retryScheduled`) whose deadline is before `now`, oldest first, at most

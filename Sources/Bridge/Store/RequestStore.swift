@@ -3,7 +3,8 @@ import GRDB
 
 /// The durable request queue: one SQLite file in the state directory, opened as a GRDB `DatabasePool` in WAL mode.
 ///
-/// Every write is one transaction and returns only once it is on disk. Every query is bounded (a page, a count, a
+/// Every write is one transaction and returns only once it is on disk, as ``CommitDurability`` says: synced for
+/// what the bridge promises or acts on, deferred to the next synced commit for steps a restart recovers from. Every query is bounded (a page, a count, a
 /// single value), so the memory the store uses does not grow with the queue. All methods may be called from any
 /// task; writes are serialized by the pool, reads run beside them on WAL snapshots.
 ///
@@ -21,6 +22,7 @@ public final class RequestStore: Sendable {
     /// The path of the database file.
     public let path: String
     let pool: DatabasePool
+    private let groupCommit: GroupCommit
 
     /// Opens (creating it if needed) ``fileName`` in `directory`, which must exist.
     ///
@@ -59,6 +61,7 @@ public final class RequestStore: Sendable {
                 source: "open"
             )
         }
+        groupCommit = GroupCommit(pool: pool)
         do {
             let migrator = StoreMigrations.migrator
             if try pool.read(migrator.hasBeenSuperseded) {
@@ -87,13 +90,16 @@ public final class RequestStore: Sendable {
 
     // MARK: Accesses
 
-    /// Runs `body` in one write transaction (rolled back if it throws), mapping every failure to a ``StoreError``.
+    /// Runs `body` as one write (rolled back if it throws, alone), mapping every failure to a ``StoreError``. Writes
+    /// that arrive while the writer is busy share a transaction (see ``GroupCommit``); the commit is on disk as
+    /// `durability` says when this returns.
     func write<T: Sendable>(
         _ source: String,
+        durability: CommitDurability = .synced,
         _ body: @escaping @Sendable (Database) throws -> T
     ) async throws(StoreError) -> T {
         do {
-            return try await pool.write(body)
+            return try await groupCommit.write(durability: durability, body)
         } catch {
             throw StoreError(wrapping: error, source: source)
         }

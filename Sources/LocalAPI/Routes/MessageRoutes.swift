@@ -36,15 +36,17 @@ struct MessageRoutes: Sendable {
         return try APIResponse.json(MessageView(stored), status: status, headers: headers)
     }
 
-    /// One request; with `?wait=`, held until its state changes or the wait (capped) passes.
+    /// One request; with `?wait=`, held until its state changes (with `&until=final`, until it is final) or the
+    /// wait (capped) passes.
     @Sendable func get(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        let query = try QueryParameters(request, allowed: ["wait"])
+        let query = try QueryParameters(request, allowed: ["wait", "until"])
         let id = try Self.id(context)
         let wait = try query["wait"].map { text throws(APIError) in try WaitDuration.wait(text, maximum: maximumWait) }
+        let target = try WaitTargetParameter.target(query["until"])
         let found: MessageRequest?
         do throws(QueueError) {
             if let wait {
-                found = try await changed(id, within: wait)
+                found = try await changed(id, within: wait, until: target)
             } else {
                 found = try await queue.request(id)
             }
@@ -57,12 +59,17 @@ struct MessageRoutes: Sendable {
         return try APIResponse.json(MessageView(found))
     }
 
-    /// The request once its state changed or `wait` passed; as it is now when the server starts stopping first.
-    private func changed(_ id: Bridge.RequestID, within wait: Duration) async throws(QueueError) -> MessageRequest? {
+    /// The request once its state changed (or became final) or `wait` passed; as it is now when the server starts
+    /// stopping first.
+    private func changed(
+        _ id: Bridge.RequestID,
+        within wait: Duration,
+        until target: WaitTarget
+    ) async throws(QueueError) -> MessageRequest? {
         let queue = queue
         let outcome = await shutdown.unlessStopping { () async -> Result<MessageRequest?, QueueError> in
             do throws(QueueError) {
-                return .success(try await queue.change(of: id, from: nil, within: wait))
+                return .success(try await queue.change(of: id, from: nil, within: wait, until: target))
             } catch {
                 return .failure(error)
             }

@@ -91,6 +91,7 @@ public struct UCWAOrigin: Hashable, Sendable, CustomStringConvertible {
             path = "/" + path
         }
         let hasDotSegment = path.split(separator: "/").contains { segment in
+            guard segment.contains(".") || segment.contains("%") else { return false }
             let decoded = segment.removingPercentEncoding ?? String(segment)
             return decoded == "." || decoded == ".."
         }

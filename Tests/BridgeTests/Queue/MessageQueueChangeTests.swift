@@ -43,6 +43,22 @@ import UCWASimulator
         }
     }
 
+    @Test func aWaiterForTheFinalStateSkipsTheStepsBetween() async throws {
+        try await QueueFixture.run(startsQueue: false) { fixture in
+            let created = try await fixture.enqueue("followed to the end")
+            let queue = fixture.queue
+            let waiter = Task {
+                try await queue.change(of: created.id, from: nil, within: .seconds(30), until: .final)
+            }
+            await fixture.sleepers(on: fixture.clock, atLeast: 1)
+            fixture.startQueue()
+            let seen = try #require(try await waiter.value)
+            #expect(seen.state == .delivered)
+            #expect(seen == (try await fixture.stored(created.id)))
+            #expect(fixture.changes.subscriptionCount == 0)
+        }
+    }
+
     @Test func aWaiterGetsTheUnchangedRequestWhenTheWaitPasses() async throws {
         try await QueueFixture.run(startsQueue: false) { fixture in
             let created = try await fixture.enqueue("quiet")

@@ -1,0 +1,128 @@
+import GRDB
+import Synchronization
+
+/// Commits the writes that arrive while the writer is busy together: one transaction and at most one sync for the
+/// whole batch, each write in a savepoint of its own.
+///
+/// SQLite has one writer, and a synced commit waits for the disk (a quarter of a millisecond on a quiet SSD, several
+/// milliseconds on a busy one). One commit per write would cap the bridge at one sync per write whatever the number
+/// of requests in flight; batching lets the writes of many requests share one. A write that throws rolls back its
+/// own savepoint only; the others of its batch commit. Each caller resumes once the batch's commit returned, with
+/// its own result, so what a caller is told is on disk as its ``CommitDurability`` says: a batch is synced when any
+/// of its writes asks for it.
+final class GroupCommit: Sendable {
+    /// One write waiting for a batch. Its caller is resumed exactly once: by the completion `run` returns, called
+    /// after the batch committed, or by `fail` when the batch did not.
+    private struct PendingWrite: Sendable {
+        let durability: CommitDurability
+        let run: @Sendable (Database) -> @Sendable () -> Void
+        let fail: @Sendable (any Error) -> Void
+    }
+
+    private struct Queue {
+        var pending: [PendingWrite] = []
+        var isFlushing = false
+    }
+
+    private let pool: DatabasePool
+    private let queue = Mutex(Queue())
+
+    init(pool: DatabasePool) {
+        self.pool = pool
+    }
+
+    /// Runs `body` in the next batch and returns its result once that batch is committed.
+    func write<T: Sendable>(
+        durability: CommitDurability,
+        _ body: @escaping @Sendable (Database) throws -> T
+    ) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let pending = PendingWrite(
+                durability: durability,
+                run: { db in
+                    let result = Self.inSavepoint(db, body)
+                    return { continuation.resume(with: result) }
+                },
+                fail: { continuation.resume(throwing: $0) }
+            )
+            let startsFlushing = queue.withLock { queue in
+                queue.pending.append(pending)
+                guard !queue.isFlushing else { return false }
+                queue.isFlushing = true
+                return true
+            }
+            if startsFlushing {
+                Task { await self.flush() }
+            }
+        }
+    }
+
+    /// Runs `body` in a savepoint of the batch's transaction: its changes are released into the transaction when it
+    /// returns, rolled back when it throws.
+    private static func inSavepoint<T>(_ db: Database, _ body: (Database) throws -> T) -> Result<T, any Error> {
+        var result: Result<T, any Error> = .failure(
+            StoreError(code: .databaseFailure, reason: "the write did not run", source: "groupCommit")
+        )
+        do {
+            try db.inSavepoint {
+                result = .success(try body(db))
+                return .commit
+            }
+        } catch {
+            result = .failure(error)
+        }
+        return result
+    }
+
+    /// Commits batches until no write waits.
+    private func flush() async {
+        // Ends when a turn finds no waiting write; each turn takes all that wait.
+        while true {
+            let batch = queue.withLock { queue in
+                let batch = queue.pending
+                queue.pending.removeAll(keepingCapacity: true)
+                if batch.isEmpty {
+                    queue.isFlushing = false
+                }
+                return batch
+            }
+            guard !batch.isEmpty else { return }
+            await commit(batch)
+        }
+    }
+
+    private func commit(_ batch: [PendingWrite]) async {
+        let synced = batch.contains { $0.durability == .synced }
+        let completions: [@Sendable () -> Void]
+        do {
+            completions = try await pool.writeWithoutTransaction { db in
+                // The connection stays FULL between batches; NORMAL only around a batch that needs no sync (SQLite
+                // refuses to change it inside a transaction).
+                if !synced {
+                    try db.cachedStatement(sql: StoreStatements.synchronousNormal).execute()
+                }
+                var completions: [@Sendable () -> Void] = []
+                let outcome = Result {
+                    try db.inTransaction {
+                        completions = batch.map { $0.run(db) }
+                        return .commit
+                    }
+                }
+                if !synced {
+                    try db.cachedStatement(sql: StoreStatements.synchronousFull).execute()
+                }
+                try outcome.get()
+                return completions
+            }
+        } catch {
+            // Nothing of the batch is on disk: every caller hears why, including those whose own write had run.
+            for pending in batch {
+                pending.fail(error)
+            }
+            return
+        }
+        for complete in completions {
+            complete()
+        }
+    }
+}
