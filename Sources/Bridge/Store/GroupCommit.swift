@@ -22,6 +22,8 @@ final class GroupCommit: Sendable {
     private struct Queue {
         var pending: [PendingWrite] = []
         var isFlushing = false
+        var batches = 0
+        var submitted = 0
     }
 
     private let pool: DatabasePool
@@ -30,6 +32,15 @@ final class GroupCommit: Sendable {
     init(pool: DatabasePool) {
         self.pool = pool
     }
+
+    /// How many writes wait for the next batch.
+    var waitingWrites: Int { queue.withLock { $0.pending.count } }
+
+    /// How many batches were committed or failed so far.
+    var batches: Int { queue.withLock { $0.batches } }
+
+    /// How many writes were handed over so far.
+    var submitted: Int { queue.withLock { $0.submitted } }
 
     /// Runs `body` in the next batch and returns its result once that batch is committed.
     func write<T: Sendable>(
@@ -47,6 +58,7 @@ final class GroupCommit: Sendable {
             )
             let startsFlushing = queue.withLock { queue in
                 queue.pending.append(pending)
+                queue.submitted += 1
                 guard !queue.isFlushing else { return false }
                 queue.isFlushing = true
                 return true
@@ -83,6 +95,8 @@ final class GroupCommit: Sendable {
                 queue.pending.removeAll(keepingCapacity: true)
                 if batch.isEmpty {
                     queue.isFlushing = false
+                } else {
+                    queue.batches += 1
                 }
                 return batch
             }

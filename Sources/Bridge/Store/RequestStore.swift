@@ -22,7 +22,7 @@ public final class RequestStore: Sendable {
     /// The path of the database file.
     public let path: String
     let pool: DatabasePool
-    private let groupCommit: GroupCommit
+    let groupCommit: GroupCommit
 
     /// Opens (creating it if needed) ``fileName`` in `directory`, which must exist.
     ///

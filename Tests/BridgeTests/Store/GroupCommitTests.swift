@@ -1,0 +1,109 @@
+import Dispatch
+import Foundation
+import GRDB
+import Testing
+
+@testable import Bridge
+
+/// Writes that arrive while the writer is busy share one transaction, each still succeeding or failing alone.
+@Suite(.timeLimit(.minutes(1))) struct GroupCommitTests {
+    @Test func writesWaitingForTheWriterShareOneBatch() async throws {
+        try await withTemporaryStore { store, _ in
+            let requests = (0..<20).map { StoreSamples.request(message: "batched \($0)") }
+            let writer = try await WriterHold(on: store)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for request in requests {
+                    group.addTask { _ = try await store.insert(request) }
+                }
+                try await until { store.groupCommit.submitted == requests.count }
+                writer.release()
+                try await group.waitForAll()
+            }
+            // The first flush may have taken one write before the others arrived; the rest went in one batch.
+            #expect(store.groupCommit.batches <= 2)
+            for request in requests {
+                #expect(try await store.request(request.id) == request)
+            }
+        }
+    }
+
+    @Test func aFailingWriteRollsBackAloneAndItsBatchCommits() async throws {
+        try await withTemporaryStore { store, _ in
+            let time = StoreSamples.epoch.addingTimeInterval(1)
+            let finished = try StoreSamples.moved(
+                StoreSamples.dispatched(StoreSamples.request(), at: time),
+                to: .delivered,
+                at: time
+            )
+            _ = try await store.insert(StoreSamples.request(id: finished.id.rawValue))
+            try await store.record(try StoreSamples.dispatched(StoreSamples.request(id: finished.id.rawValue), at: time))
+            try await store.record(finished)
+            // A terminal row never changes: recording it as dispatching again must fail, alone.
+            let backwards = try StoreSamples.dispatched(StoreSamples.request(id: finished.id.rawValue), at: time)
+            let others = (0..<5).map { StoreSamples.request(message: "beside a failure \($0)") }
+
+            let writer = try await WriterHold(on: store)
+            let before = store.groupCommit.submitted
+            let refused = Task { try await store.record(backwards) }
+            let accepted = Task {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for request in others {
+                        group.addTask { _ = try await store.insert(request) }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            try await until { store.groupCommit.submitted == before + 1 + others.count }
+            writer.release()
+            await #expect(throws: StoreError.self) { try await refused.value }
+            try await accepted.value
+            for request in others {
+                #expect(try await store.request(request.id) == request)
+            }
+            #expect(try await store.request(finished.id)?.state == .delivered)
+        }
+    }
+
+    @Test func aBatchWithoutSyncedWritesLeavesTheConnectionSynced() async throws {
+        try await withTemporaryStore { store, _ in
+            try await store.recordEventBatch(nextHref: "/ucwa/oauth/v1/applications/105/events?ack=2")
+            let synchronous = try await store.pool.writeWithoutTransaction { db in
+                try Int.fetchOne(db, sql: "PRAGMA synchronous")
+            }
+            #expect(synchronous == 2)  // FULL
+            #expect(try await store.eventsHref() == "/ucwa/oauth/v1/applications/105/events?ack=2")
+        }
+    }
+}
+
+/// Keeps the store's one writer busy until released, so that writes pile up behind it.
+private final class WriterHold: Sendable {
+    private let gate = DispatchSemaphore(value: 0)
+    private let holder: Task<Void, any Error>
+
+    init(on store: RequestStore) async throws {
+        let (held, heldInput) = AsyncStream<Void>.makeStream()
+        let gate = gate
+        holder = Task {
+            try await store.pool.writeWithoutTransaction { _ in
+                heldInput.yield()
+                // Blocks the writer's own queue, not a task of the cooperative pool.
+                gate.wait()
+            }
+        }
+        var iterator = held.makeAsyncIterator()
+        _ = await iterator.next()
+    }
+
+    func release() {
+        gate.signal()
+    }
+}
+
+/// Returns once `condition` holds, yielding in between; fails after a bounded number of looks.
+private func until(_ condition: () -> Bool) async throws {
+    for _ in 0..<1_000_000 where !condition() {
+        await Task.yield()
+    }
+    try #require(condition())
+}
