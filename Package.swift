@@ -170,7 +170,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport", "Systemd", "Bridge", "UCWA"]),
         .testTarget(name: "CLITests", dependencies: ["ucwa-bridge", "LocalAPIModels"]),
         .testTarget(
             name: "IntegrationTests",

@@ -42,31 +42,53 @@ struct UCWABridged: AsyncParsableCommand {
             FileHandle.standardError.write(Data("ucwa-bridged: \(error)\n".utf8))
             throw ExitCode(78)  // EX_CONFIG
         }
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = configuration.log.level
-            return handler
-        }
+        let logLevel = DaemonLogging.bootstrap(configuration.log)
         let logger = Logger(label: "ucwa-bridged")
         if demo {
-            try await runDemo(configuration, logger: logger)
+            try await runDemo(configuration, sources: sources, logLevel: logLevel, logger: logger)
         } else {
-            try await runDaemon(configuration, logger: logger)
+            try await runDaemon(configuration, sources: sources, logLevel: logLevel, logger: logger)
         }
     }
 
-    private func runDaemon(_ configuration: DaemonConfiguration, logger: Logger) async throws {
+    /// Runs the daemon; SIGHUP reads `sources` again, exactly as start-up read them, and sets `logLevel`.
+    private func runDaemon(
+        _ configuration: DaemonConfiguration,
+        sources: ConfigurationSources,
+        logLevel: LogLevelSwitch,
+        logger: Logger
+    ) async throws {
+        let daemon = BridgeDaemon(
+            configuration: configuration,
+            logger: logger,
+            logLevel: logLevel,
+            configurationLoader: ConfigurationLoader(sources: sources)
+        )
         do {
-            try await BridgeDaemon(configuration: configuration, logger: logger).run()
+            try await daemon.run()
         } catch {
             logger.critical("ucwa-bridged could not run", metadata: ["error": "\(error)"])
             throw ExitCode(1)
         }
     }
 
-    private func runDemo(_ configuration: DaemonConfiguration, logger: Logger) async throws {
+    /// Runs the daemon against the built-in simulator; SIGHUP reads `sources` again and puts the demo's server,
+    /// state directory and socket in, as at start.
+    private func runDemo(
+        _ configuration: DaemonConfiguration,
+        sources: ConfigurationSources,
+        logLevel: LogLevelSwitch,
+        logger: Logger
+    ) async throws {
         let demo = try await DemoEnvironment.start(socketPath: nil, logger: logger)
-        let daemon = BridgeDaemon(configuration: demo.configure(configuration), logger: logger)
+        let daemon = BridgeDaemon(
+            configuration: demo.configure(configuration),
+            logger: logger,
+            logLevel: logLevel,
+            configurationLoader: ConfigurationLoader(sources: sources, requiresCredentials: false) {
+                demo.configure($0)
+            }
+        )
         let instructions = demo.instructions()
         do {
             try await daemon.run {

@@ -49,6 +49,27 @@ struct WaitTests {
         }
     }
 
+    @Test func aChangeSinceTheStateTheClientSawIsAnsweredAtOnce() async throws {
+        try await APIFixture.run({ $0.runsQueue = false }) { api in
+            let view = try await api.submitAccepted()
+            // The client says it saw `dispatching`; the request is `accepted` now: that differs, so no wait.
+            let started = ContinuousClock.now
+            let answer = try await api.send(.GET, "/v1/messages/\(view.id)?wait=20s&from=dispatching")
+            answer.expectStatus(200)
+            #expect(try answer.decode(MessageView.self).state == .accepted)
+            #expect(ContinuousClock.now - started < .seconds(15))
+        }
+    }
+
+    @Test func fromTheCurrentStateWaitsForTheNextChange() async throws {
+        try await APIFixture.run({ $0.runsQueue = false }) { api in
+            let view = try await api.submitAccepted()
+            let answer = try await api.send(.GET, "/v1/messages/\(view.id)?wait=200ms&from=accepted")
+            #expect(try answer.decode(MessageView.self).state == .accepted)
+            try await api.send(.GET, "/v1/messages/\(view.id)?wait=1s&from=sent").expectError(400, "invalidParameter")
+        }
+    }
+
     @Test(arguments: ["terminal", "Final", ""])
     func refusesAnUnknownUntil(_ until: String) async throws {
         try await APIFixture.run({ $0.runsQueue = false }) { api in

@@ -33,7 +33,7 @@ import UCWA
 ///   `accepted`/`retryScheduled` until ``attach(_:)`` gives a working channel.
 public actor Dispatcher {
     let connection: any DispatchConnection
-    let configuration: DispatchConfiguration
+    var configuration: DispatchConfiguration
     let journal: any RequestJournal
     let clock: DispatchClock
     let wallClock: @Sendable () -> Date
@@ -425,7 +425,7 @@ public actor Dispatcher {
         if next.isTerminal {
             watchers[id] = nil
         }
-        logger.info("request \(next.rawValue)", metadata: metadata(of: request))
+        logger.info("request \(next.rawValue)", metadata: metadata(of: request).merging(next.logEvent) { $1 })
         return true
     }
 

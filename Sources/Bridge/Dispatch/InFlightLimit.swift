@@ -16,7 +16,7 @@ actor InFlightLimit {
         var continuation: CheckedContinuation<Bool, Never>
     }
 
-    private let capacity: Int
+    private var capacity: Int
     private var inUse = 0
     private var waiting: [Waiter] = []
     private var nextTicket: UInt64 = 0
@@ -51,14 +51,29 @@ actor InFlightLimit {
         }
     }
 
-    /// Gives a slot back; the oldest waiting request takes it.
+    /// Gives a slot back; the oldest waiting request takes it, unless more slots are taken than the capacity allows
+    /// now (it was lowered by ``resize(to:)``).
     func release() {
-        if waiting.isEmpty {
+        if waiting.isEmpty || inUse > capacity {
             inUse = max(0, inUse - 1)
             return
         }
         // The slot passes directly to the oldest waiter; `inUse` stays the same.
         waiting.removeFirst().continuation.resume(returning: true)
+    }
+
+    /// Changes how many requests may be in flight at once (at least 1).
+    ///
+    /// Requests holding a slot keep it: a lowered capacity never interrupts an attempt in flight; it only makes
+    /// waiting requests wait until enough slots were given back to bring the count under the new capacity. A
+    /// raised capacity hands the new slots to the waiting requests at once, oldest first.
+    func resize(to newCapacity: Int) {
+        capacity = max(1, newCapacity)
+        // Bounded by the waiting list, which shrinks by one per pass.
+        while inUse < capacity, !waiting.isEmpty {
+            inUse += 1
+            waiting.removeFirst().continuation.resume(returning: true)
+        }
     }
 
     private func cancel(_ ticket: UInt64) {

@@ -182,9 +182,9 @@ public actor MessageQueue {
         return request
     }
 
-    /// Waits until the request's state differs from `state` (its current state when `nil`) or, with `until`
-    /// ``WaitTarget/final``, until it is terminal, or until `within` passes; returns it as stored then, `nil` for an
-    /// unknown id. Returns at once for a terminal request. Cancel-safe: a cancelled wait returns the request as it is.
+    /// Waits until the request's state differs from `state` (its current state when `nil`; at once when it already
+    /// differs) or, with `until` ``WaitTarget/final``, until it is terminal, or until `within` passes; returns it as
+    /// stored then, `nil` for an unknown id. Returns at once for a terminal request. Cancel-safe: a cancelled wait returns the request as it is.
     public func change(
         of id: RequestID,
         from state: RequestState?,
@@ -194,7 +194,9 @@ public actor MessageQueue {
         let updates = changes.subscribe(to: id)
         guard let current = try await storeCall({ try await $0.request(id) }) else { return nil }
         let from = state ?? current.state
-        guard current.state == from, !current.state.isTerminal, within > .zero else { return current }
+        guard current.state == from || target == .final, !current.state.isTerminal, within > .zero else {
+            return current
+        }
         let deadline = clock.now + within
         let clock = clock
         let changed = await withTaskGroup(of: MessageRequest?.self) { group in

@@ -15,9 +15,13 @@ struct APIService: Service, CustomStringConvertible {
 
     /// The socket systemd passed (socket activation) when there is one, otherwise `api.socketPath` bound by the
     /// daemon with mode 0660 and `api.socketGroup`.
+    ///
+    /// - Throws: ``SystemdError`` when systemd passed more than one socket, or one that is not a listening Unix
+    ///   stream socket bound to `api.socketPath` (the reason names what differs); the daemon then stops before
+    ///   `READY=1`.
     static func socket(for settings: DaemonConfiguration.APISettings) throws -> ListeningSocket {
         let passed = try ListeningSockets.passed()
-        if let descriptor = passed.fileDescriptors.first {
+        if let descriptor = try passed.singleUnixStreamListener(boundTo: settings.socketPath) {
             return .adopted(fd: descriptor)
         }
         return .path(settings.socketPath, group: settings.socketGroup.isEmpty ? nil : settings.socketGroup)

@@ -37,16 +37,18 @@ struct MessageRoutes: Sendable {
     }
 
     /// One request; with `?wait=`, held until its state changes (with `&until=final`, until it is final) or the
-    /// wait (capped) passes.
+    /// wait (capped) passes. `&from=STATE` names the state the client last saw: a change it has not seen yet is
+    /// answered at once instead of being waited past.
     @Sendable func get(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        let query = try QueryParameters(request, allowed: ["wait", "until"])
+        let query = try QueryParameters(request, allowed: ["wait", "until", "from"])
         let id = try Self.id(context)
         let wait = try query["wait"].map { text throws(APIError) in try WaitDuration.wait(text, maximum: maximumWait) }
         let target = try WaitTargetParameter.target(query["until"])
+        let seen = try StateParameter.state(query["from"], name: "from")
         let found: MessageRequest?
         do throws(QueueError) {
             if let wait {
-                found = try await changed(id, within: wait, until: target)
+                found = try await changed(id, from: seen, within: wait, until: target)
             } else {
                 found = try await queue.request(id)
             }
@@ -63,13 +65,14 @@ struct MessageRoutes: Sendable {
     /// stopping first.
     private func changed(
         _ id: Bridge.RequestID,
+        from seen: RequestState?,
         within wait: Duration,
         until target: WaitTarget
     ) async throws(QueueError) -> MessageRequest? {
         let queue = queue
         let outcome = await shutdown.unlessStopping { () async -> Result<MessageRequest?, QueueError> in
             do throws(QueueError) {
-                return .success(try await queue.change(of: id, from: nil, within: wait, until: target))
+                return .success(try await queue.change(of: id, from: seen, within: wait, until: target))
             } catch {
                 return .failure(error)
             }

@@ -8,7 +8,8 @@ import NIOHTTP1
 /// debug line per request and counts it.
 struct APIResponder: Sendable {
     let router: RouterResponder<APIRequestContext>
-    let policy: PeerPolicy
+    /// Read once per connection, so that a changed policy applies to the connections accepted after the change.
+    let policy: LivePeerPolicy
     let metrics: BridgeMetrics
     let logger: Logger
     let http: HTTP1Channel.Configuration
@@ -16,7 +17,7 @@ struct APIResponder: Sendable {
     /// Serves the requests of `connection` until it closes.
     func serve(_ connection: APIConnection) async {
         let peer = connection.peer
-        let decision = policy.decide(peer) { SupplementaryGroups.of(pid: peer?.pid ?? 0) }
+        let decision = policy.current.decide(peer) { SupplementaryGroups.of(pid: peer?.pid ?? 0) }
         switch decision {
         case .allowed(let rule):
             logger.trace("API connection", metadata: Self.metadata(peer).merging(["rule": "\(rule)"]) { $1 })
@@ -47,7 +48,9 @@ struct APIResponder: Sendable {
         case .allowed:
             let context = APIRequestContext(source: .init(logger: logger, peer: peer))
             do {
-                response = try await router.respond(to: request, context: context)
+                response = try await PeerLogMetadata.$peer.withValue(peer) {
+                    try await router.respond(to: request, context: context)
+                }
                 if let endpoint = context.endpointPath, endpoint != "NotFound" {
                     route = endpoint
                 } else {

@@ -29,6 +29,9 @@ public final class APIServer: Sendable {
     let services: APIServices
     let eventLoopGroup: any EventLoopGroup
     let logger: Logger
+    /// Who may use the socket: ``APIConfiguration/peerPolicy`` until changed (see ``LivePeerPolicy``); read once per
+    /// accepted connection.
+    public let peerPolicy: LivePeerPolicy
     private let responder: RouterResponder<APIRequestContext>
     /// The routes the server answers, as `METHOD /path` with `{id}` templates, read from its router.
     public let routes: [String]
@@ -46,6 +49,7 @@ public final class APIServer: Sendable {
         self.services = services
         self.eventLoopGroup = eventLoopGroup
         self.logger = logger
+        self.peerPolicy = LivePeerPolicy(configuration.peerPolicy)
         let router = APIRouter.make(services: services, configuration: configuration, shutdown: shutdown)
         self.routes = router.routes.map { "\($0.method.rawValue) \($0.path.description)" }.sorted()
         self.responder = router.buildResponder()
@@ -80,16 +84,17 @@ public final class APIServer: Sendable {
                 file.remove(path: path)
             }
         }
-        var policy = configuration.peerPolicy
-        if policy.socketGroupID == nil {
-            policy.socketGroupID = socket.groupID
+        peerPolicy.update { policy in
+            if policy.socketGroupID == nil {
+                policy.socketGroupID = socket.groupID
+            }
         }
         let http = HTTP1Channel.Configuration(
             idleTimeout: TimeAmount.nanoseconds(Self.nanoseconds(configuration.idleTimeout))
         )
         let responder = APIResponder(
             router: responder,
-            policy: policy,
+            policy: peerPolicy,
             metrics: services.metrics,
             logger: logger,
             http: http

@@ -14,13 +14,7 @@ struct ListQuery {
     ///
     /// - Throws: ``APIError/Code/invalidParameter`` naming the parameter and what it takes.
     init(_ query: QueryParameters) throws(APIError) {
-        if let text = query["state"] {
-            guard let state = MessageState(rawValue: text) else {
-                let names = MessageState.allCases.map(\.rawValue).joined(separator: ", ")
-                throw APIError(.invalidParameter, "state must be one of \(names), not \(text.prefix(40))")
-            }
-            self.state = RequestState(state)
-        }
+        state = try StateParameter.state(query["state"], name: "state")
         if let text = query["after"] {
             guard let cursor = RequestCursor(token: text) else {
                 throw APIError(.invalidParameter, "after must be the next cursor of an earlier page")

@@ -197,6 +197,7 @@ actor ApplicationSession {
                 metadata: [
                     "creation": "\(context.creation.rawValue)", "application": "\(context.selfHref.pathAndQuery)",
                     "generation": "\(context.generation)",
+                    "event": context.generation > 1 ? "application-recreated" : "application-opened",
                 ]
             )
             return context

@@ -125,6 +125,9 @@ public final class EventChannel: Sendable {
                     logger.warning("event response without a usable next link", metadata: ["response": "\(response)"])
                     break
                 }
+                if attempt > 0 {
+                    logger.notice("event channel restored", metadata: ["event": "event-channel-restored"])
+                }
                 attempt = 0
                 lastResponse.withLock { $0 = Date() }
                 if let persist, !(await store(events, with: persist)) {
@@ -137,7 +140,8 @@ public final class EventChannel: Sendable {
                 continue
             case .ucwaError(let response, let reason) where response.status == 409 && reason.subcode == .pGetReplaced:
                 logger.error(
-                    "the P-GET was replaced by another client: another process uses this application; not polling"
+                    "the P-GET was replaced by another client: another process uses this application; not polling",
+                    metadata: ["event": "foreign-owner-detected"]
                 )
                 end(in: .foreignOwner)
                 return
@@ -174,7 +178,10 @@ public final class EventChannel: Sendable {
             broadcast.update(.backingOff(until: Date().addingTimeInterval(Self.seconds(delay)), attempt: attempt))
             logger.warning(
                 "event channel retrying",
-                metadata: ["outcome": "\(Self.summary(outcome))", "attempt": "\(attempt)", "delay": "\(delay)"]
+                metadata: [
+                    "outcome": "\(Self.summary(outcome))", "attempt": "\(attempt)", "delay": "\(delay)",
+                    "event": attempt == 1 ? "event-channel-lost" : "event-channel-retrying",
+                ]
             )
             do {
                 try await client.clock.sleep(for: delay)

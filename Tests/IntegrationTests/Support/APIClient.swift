@@ -28,12 +28,15 @@ struct APIClient: Sendable {
     }
 
     /// `GET /v1/messages/{id}`, with `?wait=Ns` when `wait` is given.
-    func message(id: String, wait: Duration? = nil) async throws -> MessageView {
+    func message(id: String, wait: Duration? = nil, from seen: MessageState? = nil) async throws -> MessageView {
         var uri = "/v1/messages/\(id)"
         var timeout = Duration.seconds(30)
         if let wait {
             let seconds = max(1, wait.components.seconds)
             uri += "?wait=\(seconds)s"
+            if let seen {
+                uri += "&from=\(seen.rawValue)"
+            }
             timeout = .seconds(seconds + 30)
         }
         return try await get(uri, as: MessageView.self, timeout: timeout)
@@ -102,7 +105,12 @@ struct APIClient: Sendable {
                 )
             }
             let asked = clock.now
-            let next = try await self.message(id: id, wait: min(.seconds(30), max(remaining, .seconds(1))))
+            // `from`: a change between two polls is answered at once, not waited past.
+            let next = try await self.message(
+                id: id,
+                wait: min(.seconds(30), max(remaining, .seconds(1))),
+                from: message.state
+            )
             if next == message, clock.now - asked < .milliseconds(200) {
                 try await Task.sleep(for: .milliseconds(200))
             }

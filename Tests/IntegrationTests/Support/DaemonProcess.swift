@@ -18,6 +18,14 @@ final class DaemonProcess: Sendable {
         var retryInitialDelay: String?
         /// `log.level`.
         var logLevel = "debug"
+        /// `log.target`.
+        var logTarget = "stderr"
+        /// What the password file holds: the simulator's default password unless the simulator got another.
+        var password = SimulatorProcess.password
+        /// A bearer token: when set, the daemon reads it from `ucwa.tokenFile` instead of using the password.
+        var token: String?
+        /// A command that runs the daemon (such as `nsenter ... --`), put before its path; none by default.
+        var launcher: [String] = []
     }
 
     /// One run of the daemon.
@@ -35,6 +43,8 @@ final class DaemonProcess: Sendable {
     let stateDirectory: String
     /// The YAML file passed with `--config`.
     let configPath: String
+    /// ``Settings/launcher``.
+    let launcher: [String]
 
     private let incarnations = Mutex<[Incarnation]>([])
 
@@ -53,7 +63,10 @@ final class DaemonProcess: Sendable {
         socketPath = directory.appending("api.sock")
         stateDirectory = directory.appending("state")
         configPath = directory.appending("config.yaml")
-        let passwordFile = try directory.write(SimulatorProcess.password, to: "password")
+        launcher = settings.launcher
+        let credential =
+            try settings.token.map { "tokenFile: " + (try directory.write($0, to: "token")) }
+            ?? "passwordFile: " + (try directory.write(settings.password, to: "password"))
         var retry = ""
         if let initialDelay = settings.retryInitialDelay {
             retry = "\n  retry:\n    initialDelay: \(initialDelay)"
@@ -62,7 +75,7 @@ final class DaemonProcess: Sendable {
             ucwa:
               discoveryURL: \(simulator.discoveryURL.absoluteString)
               username: \(SimulatorProcess.username)
-              passwordFile: \(passwordFile)
+              \(credential)
             api:
               socketPath: \(socketPath)
               socketGroup: \(Self.currentGroupName())
@@ -72,7 +85,7 @@ final class DaemonProcess: Sendable {
               concurrency: \(settings.concurrency)\(retry)
             log:
               level: \(settings.logLevel)
-              target: stderr
+              target: \(settings.logTarget)
 
             """
         try directory.write(yaml, to: "config.yaml")
@@ -98,8 +111,9 @@ final class DaemonProcess: Sendable {
 
     /// Starts an incarnation (the first, or the next on the same state directory and socket) and waits for
     /// `READY=1`; fails with the daemon's standard error when it exits first or does not get ready in time.
+    /// `environment` is added to the child's (such as `WATCHDOG_USEC`); `NOTIFY_SOCKET` is always the incarnation's.
     @discardableResult
-    func start(extraArguments: [String] = []) async throws -> Incarnation {
+    func start(extraArguments: [String] = [], environment: [String: String] = [:]) async throws -> Incarnation {
         if let current, current.process.isRunning {
             throw IntegrationError("ucwa-bridged incarnation \(current.number) still runs")
         }
@@ -107,11 +121,12 @@ final class DaemonProcess: Sendable {
         let notify = try NotifySocket(path: directory.appending("notify-\(number).sock"))
         let process: ChildProcess
         do {
+            let command = launcher + [executables.daemon.path, "--config", configPath] + extraArguments
             process = try ChildProcess(
                 name: "ucwa-bridged#\(number)",
-                executable: executables.daemon,
-                arguments: ["--config", configPath] + extraArguments,
-                environment: ["NOTIFY_SOCKET": notify.path]
+                executable: URL(fileURLWithPath: command[0]),
+                arguments: Array(command.dropFirst()),
+                environment: environment.merging(["NOTIFY_SOCKET": notify.path]) { _, notifySocket in notifySocket }
             )
         } catch {
             notify.close()

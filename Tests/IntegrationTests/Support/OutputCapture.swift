@@ -55,6 +55,12 @@ final class OutputCapture: Sendable {
         return String(decoding: data[data.startIndex..<end], as: UTF8.self)
     }
 
+    /// Waits up to `timeout` until what was written contains `text`; answers whether it did.
+    func waitFor(_ text: String, timeout: Duration) async -> Bool {
+        let needle = Data(text.utf8)
+        return await bytes.wait(timeout: timeout, until: { $0.range(of: needle) != nil }) != nil
+    }
+
     /// Everything, once the pipe has closed; `nil` if `timeout` passes first.
     func complete(timeout: Duration) async -> String? {
         if bytes.isFinished { return text }
