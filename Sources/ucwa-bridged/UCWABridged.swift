@@ -67,8 +67,12 @@ struct UCWABridged: AsyncParsableCommand {
         do {
             try await daemon.run()
         } catch {
-            logger.critical("ucwa-bridged could not run", metadata: ["error": "\(error)"])
-            throw ExitCode(1)
+            let status = DaemonExitStatus(for: error)
+            logger.critical(
+                "ucwa-bridged could not run",
+                metadata: ["error": "\(error)", "exit-status": "\(status.rawValue)"]
+            )
+            throw ExitCode(status.rawValue)
         }
     }
 
@@ -97,7 +101,7 @@ struct UCWABridged: AsyncParsableCommand {
         } catch {
             logger.critical("ucwa-bridged --demo could not run", metadata: ["error": "\(error)"])
             await demo.stop()
-            throw ExitCode(1)
+            throw ExitCode(DaemonExitStatus(for: error).rawValue)
         }
         await demo.stop()
     }
