@@ -435,19 +435,27 @@ public actor Dispatcher {
 
     /// The log metadata of a request: id, current operationId, attempt number, and the UCWA code and subcode of
     /// its failure or last attempt.
+    ///
+    /// A failed or retried request always carries both codes (`none` when the server gave none), because the
+    /// journal catalog's texts for those events name them.
     func metadata(of request: MessageRequest) -> Logger.Metadata {
         var metadata: Logger.Metadata = ["request-id": "\(request.id)", "attempt": "\(request.attempts.count)"]
         if let operationID = request.operationID {
             metadata["operation-id"] = "\(operationID)"
         }
-        if let code = request.failure?.code ?? request.currentAttempt?.code {
+        let explainsFailure = request.state == .failed || request.state == .retryScheduled
+        let placeholder = explainsFailure ? Self.noCode : nil
+        if let code = request.failure?.code ?? request.currentAttempt?.code ?? placeholder {
             metadata["ucwa-code"] = "\(code)"
         }
-        if let subcode = request.failure?.subcode ?? request.currentAttempt?.subcode {
+        if let subcode = request.failure?.subcode ?? request.currentAttempt?.subcode ?? placeholder {
             metadata["ucwa-subcode"] = "\(subcode)"
         }
         return metadata
     }
+
+    /// The code logged when the server gave none.
+    static let noCode = "none"
 
     /// Ends every watcher of a request.
     func finishWatchers(of id: RequestID) {

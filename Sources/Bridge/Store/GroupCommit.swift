@@ -28,6 +28,9 @@ final class GroupCommit: Sendable {
 
     private let pool: DatabasePool
     private let queue = Mutex(Queue())
+    /// The `synchronous` level of the writer connection as last set, `nil` when a change failed midway. Read and
+    /// written only on the writer, between transactions. The store opens it at FULL.
+    private let connectionLevel = Mutex<CommitDurability?>(.synced)
 
     init(pool: DatabasePool) {
         self.pool = pool
@@ -106,26 +109,18 @@ final class GroupCommit: Sendable {
     }
 
     private func commit(_ batch: [PendingWrite]) async {
-        let synced = batch.contains { $0.durability == .synced }
+        let level: CommitDurability = batch.contains { $0.durability == .synced } ? .synced : .deferred
         let completions: [@Sendable () -> Void]
         do {
             completions = try await pool.writeWithoutTransaction { db in
-                // The connection stays FULL between batches; NORMAL only around a batch that needs no sync (SQLite
-                // refuses to change it inside a transaction).
-                if !synced {
-                    try db.cachedStatement(sql: StoreStatements.synchronousNormal).execute()
-                }
+                // Set before the transaction (SQLite refuses to change it inside one), never after the commit: a
+                // failure there would report a committed batch as failed.
+                try self.setSynchronous(level, on: db)
                 var completions: [@Sendable () -> Void] = []
-                let outcome = Result {
-                    try db.inTransaction {
-                        completions = batch.map { $0.run(db) }
-                        return .commit
-                    }
+                try db.inTransaction {
+                    completions = batch.map { $0.run(db) }
+                    return .commit
                 }
-                if !synced {
-                    try db.cachedStatement(sql: StoreStatements.synchronousFull).execute()
-                }
-                try outcome.get()
                 return completions
             }
         } catch {
@@ -138,5 +133,16 @@ final class GroupCommit: Sendable {
         for complete in completions {
             complete()
         }
+    }
+
+    /// Puts the writer connection at `level` (`synchronous = FULL` or `NORMAL`) unless it is known to be there.
+    private func setSynchronous(_ level: CommitDurability, on db: Database) throws {
+        guard connectionLevel.withLock({ $0 }) != level else { return }
+        connectionLevel.withLock { $0 = nil }
+        switch level {
+        case .synced: try db.execute(sql: "PRAGMA synchronous = FULL")
+        case .deferred: try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        connectionLevel.withLock { $0 = level }
     }
 }

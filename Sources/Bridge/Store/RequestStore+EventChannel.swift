@@ -4,12 +4,12 @@ extension RequestStore {
     /// The `channel` key of the events href to resume the event channel from.
     static let eventsHrefKey = "eventsHref"
 
-    /// Records that an event response was received and that the channel continues at `nextHref`, in one transaction
-    /// that survives a crash of the daemon (``CommitDurability/deferred``: a power loss may lose it, and the server
-    /// then serves the batch again); the event channel calls it (its `persist` hook) before the next P-GET
-    /// acknowledges the batch.
+    /// Records that an event response was received and that the channel continues at `nextHref`, in one durable
+    /// transaction; the event channel calls it (its `persist` hook) before the next P-GET acknowledges the batch.
+    /// Synced: a position older than the server's acknowledgement would get a `resync` after a power loss, which
+    /// makes every request in flight ambiguous. Concurrent writes share the sync (``GroupCommit``).
     public func recordEventBatch(nextHref: String) async throws(StoreError) {
-        try await write("recordEventBatch", durability: .deferred) { db in
+        try await write("recordEventBatch") { db in
             try db.cachedStatement(sql: StoreStatements.upsertChannelValue)
                 .execute(arguments: [Self.eventsHrefKey, nextHref])
         }

@@ -71,18 +71,21 @@ extension RequestStore: RequestJournal {
         }
     }
 
-    /// Makes the stored attempts of `request` its ``MessageRequest/attempts``: each one written at its ordinal
-    /// (an attempt's answer updates its row), any stored beyond them deleted.
+    /// Makes the stored attempts of `request` its ``MessageRequest/attempts``: any stored beyond them, or at an
+    /// ordinal now holding another operationId, deleted first (an operationId is unique among all attempts), then
+    /// each one written at its ordinal (an attempt's answer updates its row).
     static func replaceAttempts(of request: MessageRequest, in db: Database) throws {
+        try db.cachedStatement(sql: StoreStatements.deleteAttemptsFrom)
+            .execute(arguments: [request.id.rawValue, request.attempts.count])
+        let deleteReplaced = try db.cachedStatement(sql: StoreStatements.deleteReplacedAttempt)
         let upsert = try db.cachedStatement(sql: StoreStatements.upsertAttempt)
         for (ordinal, attempt) in request.attempts.enumerated() {
             let record = AttemptRecord(attempt, of: request.id, ordinal: ordinal)
+            try deleteReplaced.execute(arguments: [record.requestID, record.ordinal, record.operationID])
             try upsert.execute(arguments: [
                 record.requestID, record.ordinal, record.operationID, record.startedAt, record.httpStatus,
                 record.code, record.subcode,
             ])
         }
-        try db.cachedStatement(sql: StoreStatements.deleteAttemptsFrom)
-            .execute(arguments: [request.id.rawValue, request.attempts.count])
     }
 }

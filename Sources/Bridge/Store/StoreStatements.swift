@@ -14,6 +14,7 @@ enum StoreStatements {
             code = excluded.code, subcode = excluded.subcode
         """
     static let deleteAttemptsFrom = "DELETE FROM attempt WHERE requestId = ? AND ordinal >= ?"
+    static let deleteReplacedAttempt = "DELETE FROM attempt WHERE requestId = ? AND ordinal = ? AND operationId <> ?"
     static let dueRequests = """
         SELECT * FROM request
         WHERE state IN ('accepted', 'retryScheduled') AND (nextAttemptAt IS NULL OR nextAttemptAt <= ?)
@@ -24,6 +25,4 @@ enum StoreStatements {
         INSERT INTO channel (key, value) VALUES (?, ?)
         ON CONFLICT(key) DO UPDATE SET value = excluded.value
         """
-    static let synchronousNormal = "PRAGMA synchronous = NORMAL"
-    static let synchronousFull = "PRAGMA synchronous = FULL"
 }

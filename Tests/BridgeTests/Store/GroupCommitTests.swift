@@ -64,14 +64,19 @@ import Testing
         }
     }
 
-    @Test func aBatchWithoutSyncedWritesLeavesTheConnectionSynced() async throws {
+    @Test func eachBatchCommitsAtTheLevelItsWritesAskFor() async throws {
         try await withTemporaryStore { store, _ in
-            try await store.recordEventBatch(nextHref: "/ucwa/oauth/v1/applications/105/events?ack=2")
-            let synchronous = try await store.pool.writeWithoutTransaction { db in
-                try Int.fetchOne(db, sql: "PRAGMA synchronous")
+            var levels: [Int?] = []
+            for durability in [CommitDurability.synced, .deferred, .synced] {
+                levels.append(
+                    try await store.groupCommit.write(durability: durability) { db in
+                        try Int.fetchOne(db, sql: "PRAGMA synchronous")
+                    }
+                )
             }
-            #expect(synchronous == 2)  // FULL
-            #expect(try await store.eventsHref() == "/ucwa/oauth/v1/applications/105/events?ack=2")
+            #expect(levels == [2, 1, 2])  // FULL, NORMAL, FULL
+            #expect(CommitDurability.recording(.started) == .deferred)
+            #expect(RequestState.allCases.filter { CommitDurability.recording($0) == .deferred } == [.started])
         }
     }
 }
