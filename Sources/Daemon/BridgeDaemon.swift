@@ -6,16 +6,21 @@ import ServiceLifecycle
 import Systemd
 import UCWA
 
-/// The daemon: opens the store and the UCWA application, then runs the event channel, the queue and the local
-/// API as one service group until SIGTERM or SIGINT, which drain it (see ``DispatchService``).
+/// The daemon: opens the store, listens on the local API, then opens the UCWA application and runs the event
+/// channel and the queue on it, as one service group until SIGTERM or SIGINT, which drain it (see
+/// ``SessionService``).
 ///
-/// Start order: state directory and endpointId, store, UCWA application (retried while the server is
-/// unreachable), event channel, dispatcher and queue, API; `READY=1` once the API listens. Shutdown runs in the
-/// reverse order: the API stops accepting, the queue drains, the channel stops, the store closes.
+/// Start order: state directory and endpointId, store; then, at once, the API and the session (the UCWA
+/// application, retried while the server is unreachable, then the event channel, the dispatcher and the queue).
+/// `READY=1` goes out once the API listens, whether the application is open or not: until it is, the API answers
+/// the health report (event channel `starting`) and the metrics, and `503 unavailable` with `Retry-After` for the
+/// rest (see ``APIServiceGate``). Shutdown runs in the reverse order: the API stops accepting, the queue drains, the
+/// channel stops, the store closes; a shutdown while the application is being opened simply ends the opening.
 ///
 /// Under systemd: a socket passed by socket activation is checked first (one listening Unix stream socket at
-/// `api.socketPath`, or the start fails before `READY=1`); `STATUS=` lines come from ``StatusReporterService`` and
-/// `WATCHDOG=1` from ``WatchdogService``, which both stop late at shutdown, after `STOPPING=1`.
+/// `api.socketPath`, or the start fails before `READY=1`); `STATUS=` lines come from ``StatusReporterService`` (the
+/// opening's attempts until the application is open) and `WATCHDOG=1` from ``WatchdogService``, which both stop late
+/// at shutdown, after `STOPPING=1`.
 public struct BridgeDaemon: Sendable {
     public let configuration: DaemonConfiguration
     public let logger: Logger
@@ -42,13 +47,19 @@ public struct BridgeDaemon: Sendable {
 
     /// Runs until a shutdown signal, then returns after a clean drain.
     ///
-    /// - Parameter onReady: called once the API listens (after `READY=1` is sent when under systemd).
+    /// - Parameter onReady: called once the API listens (after `READY=1` is sent when under systemd), which may be
+    ///   before the UCWA application is open.
+    /// - Throws: what keeps the daemon from starting (the configuration, the state directory, the store, the API
+    ///   socket), or the configuration error with which the UCWA server refused the application (a
+    ///   ``UCWAClientError`` whose `isConfigurationError` holds), after the other services stopped.
     public func run(onReady: @escaping @Sendable () -> Void = {}) async throws {
         let hangUps = await ConfigurationReloader.trapHangUps()
         let notifier = SystemdNotifier()
-        // Before anything slow: a wrong socket from systemd, or a malformed watchdog setting, fails the start at once.
+        // Before anything slow: a wrong socket from systemd, a malformed watchdog setting or a retry schedule that
+        // cannot work (the session builds its dispatcher only once the application is open) fails the start at once.
         let apiConfiguration = try APIService.configuration(configuration.api)
         let watchdog = try WatchdogSettings.current()
+        _ = try configuration.dispatchConfiguration()
         let state = try StateDirectory(path: configuration.state.directory)
         let endpointID = try state.endpointID()
         let store = try RequestStore(directory: URL(fileURLWithPath: state.path))
@@ -58,79 +69,19 @@ public struct BridgeDaemon: Sendable {
             configuration: try configuration.ucwaClientConfiguration(endpointId: endpointID),
             logger: logger
         )
-        _ = try? notifier.notify(.status("opening the UCWA application"))
-        let context = try await ApplicationOpener().open(client, clock: ContinuousClock(), logger: logger)
-        let reused = context.creation == .reused
-        logger.notice(
-            "UCWA application open",
-            metadata: ["application": "\(context.selfHref)", "creation": "\(context.creation.rawValue)"]
-        )
-        let resumeHref = reused ? try await store.eventsHref() : nil
-        let channel = EventChannel(
-            client: client,
-            persist: { response in
-                if let next = (response.next ?? response.resume ?? response.resync)?.href {
-                    try await store.recordEventBatch(nextHref: next)
-                }
-            },
-            logger: logger
-        )
-
-        let changes = RequestChanges()
         let metrics = BridgeMetrics()
         let failures = LastFailure()
-        var dispatchConfiguration = try configuration.dispatchConfiguration()
-        dispatchConfiguration.retryScheduling = .byQueue
-        let dispatcher = Dispatcher(
-            connection: client,
-            origin: context.origin,
-            configuration: dispatchConfiguration,
-            journal: FailureJournal(
-                wrapping: metrics.journal(wrapping: ObservedJournal(store: store, changes: changes)),
-                failures: failures
-            ),
-            clock: ContinuousClock(),
-            logger: logger
-        )
-        await dispatcher.attach(channel)
-        let queue = MessageQueue(
-            store: store,
-            dispatcher: dispatcher,
-            changes: changes,
-            configuration: QueueConfiguration(
-                admissionLimit: dispatchConfiguration.concurrency,
-                defaultDeadline: configuration.dispatch.retry.deadline,
-                retention: configuration.dispatch.retention
-            ),
-            clock: ContinuousClock(),
-            logger: logger
-        )
-        // Before the channel starts: the events the server re-serves must find their operationIds registered.
-        await queue.restoreInFlight(applicationReused: reused)
+        let progress = OpeningProgress()
         let monitor = EventChannelMonitor()
-        monitor.watch(channel)
-        let server = APIServer(
-            configuration: apiConfiguration,
-            services: APIServices(
-                queue: queue,
-                health: BridgeHealth(connection: client, channel: monitor, queue: queue),
-                conversationLogs: ConversationLogDirectory(connection: client, logger: logger),
-                metrics: metrics,
-                dispatcher: dispatcher
-            ),
-            logger: logger
-        )
+        let slot = SessionSlot(configuration: configuration)
+        let gate = APIServiceGate(metrics: metrics, startingHealth: StartingHealth(store: store), progress: progress)
+        let server = APIServer(configuration: apiConfiguration, gate: gate, logger: logger)
         let api = APIService(server: server, logger: logger)
         let reloader = ConfigurationReloader(
             hangUps: hangUps,
             reload: ConfigurationReload(
                 loader: configurationLoader,
-                settings: LiveSettings(
-                    logLevel: logLevel,
-                    dispatcher: dispatcher,
-                    queue: queue,
-                    peerPolicy: server.peerPolicy
-                ),
+                settings: LiveSettings(logLevel: logLevel, session: slot, peerPolicy: server.peerPolicy),
                 notifier: notifier,
                 logger: logger
             ),
@@ -142,14 +93,20 @@ public struct BridgeDaemon: Sendable {
             WatchdogService(
                 settings: watchdog,
                 probe: LivenessProbe(
-                    checks: LivenessCheck.eachLoop(of: server.eventLoops) + [.dispatcher(dispatcher), .queue(queue)]
+                    checks: LivenessCheck.eachLoop(of: server.eventLoops) + LivenessCheck.session(slot)
                 ),
                 notifier: notifier,
                 clock: ContinuousClock(),
                 logger: logger
             ),
             StatusReporterService(
-                source: DaemonStatusSource(channel: monitor, queue: queue, failures: failures),
+                source: DaemonStatusSource(
+                    channel: monitor,
+                    session: slot,
+                    store: store,
+                    progress: progress,
+                    failures: failures
+                ),
                 notifier: notifier,
                 clock: ContinuousClock(),
                 logger: logger
@@ -159,11 +116,14 @@ public struct BridgeDaemon: Sendable {
                 eventLoops: server.eventLoops,
                 logger: logger
             ),
-            EventChannelService(channel: channel, client: client, resumeHref: resumeHref, logger: logger),
-            DispatchService(
-                queue: queue,
-                dispatcher: dispatcher,
-                applicationReused: reused,
+            SessionService(
+                client: client,
+                store: store,
+                slot: slot,
+                gate: gate,
+                monitor: monitor,
+                progress: progress,
+                failures: failures,
                 drainTime: drainTime,
                 logger: logger
             ),

@@ -3,7 +3,8 @@
 ///
 /// On the wire it is the Docker-style body `{"message": "...", "code": "..."}`, so scripts can
 /// branch on `code` while people read `message`. Codes are lower camel case, like every other
-/// name of the API (`retryScheduled`, `conversationLog`).
+/// name of the API (`retryScheduled`, `conversationLog`). An error that passes with time may say
+/// when to try again (``retryAfterSeconds``), sent as the `Retry-After` header, never in the body.
 public struct APIError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     /// What kind of failure this is; the raw value is the `code` field on the wire.
     public enum Code: String, Sendable, Hashable, Codable, CaseIterable {
@@ -85,10 +86,13 @@ public struct APIError: Error, Sendable, Hashable, Codable, CustomStringConverti
 
     public var code: Code
     public var message: String
+    /// How many seconds the client should wait before trying again, sent as `Retry-After`; `nil` sends none.
+    public var retryAfterSeconds: Int? = nil
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, retryAfterSeconds: Int? = nil) {
         self.code = code
         self.message = message
+        self.retryAfterSeconds = retryAfterSeconds
     }
 
     public var description: String {

@@ -5,6 +5,7 @@ public struct HealthView: Codable, Sendable, Hashable {
     /// `ok` when the event channel is parked or polling; `degraded` otherwise.
     public var status: String
     public var eventChannel: EventChannelView
+    /// `nil` until the UCWA application is open.
     public var application: ApplicationView?
     public var queue: QueueView
 
@@ -15,7 +16,8 @@ public struct HealthView: Codable, Sendable, Hashable {
         self.queue = queue
     }
 
-    /// The event channel: its state (`parked`, `backingOff`, `foreignOwner`, ...) and when events last came.
+    /// The event channel: its state (`parked`, `backingOff`, `foreignOwner`, ...; `starting` while the daemon is still
+    /// opening the UCWA application, before any channel exists) and when events last came.
     public struct EventChannelView: Codable, Sendable, Hashable {
         public var state: String
         public var lastEventAt: Date?

@@ -53,15 +53,15 @@ import Testing
 
         let settings = fixture.settings
         #expect(settings.logLevel.level == .debug)
-        #expect(await settings.dispatcher.concurrency == 3)
-        let policy = await settings.dispatcher.retryPolicy
+        #expect(await fixture.dispatcher.concurrency == 3)
+        let policy = await fixture.dispatcher.retryPolicy
         #expect(policy.initialDelay == .seconds(2))
         #expect(policy.multiplier == 3)
         #expect(policy.maximumDelay == .seconds(60))
         #expect(policy.deadline == .seconds(1800))
         #expect(policy.maximumAttempts == 5)
         #expect(policy.jitter == .full)
-        let queue = await settings.queue.configurationInForce
+        let queue = await fixture.queue.configurationInForce
         #expect(queue.admissionLimit == 3)
         #expect(queue.retention == .seconds(24 * 3600))
         #expect(queue.defaultDeadline == .seconds(1800))
@@ -102,7 +102,7 @@ import Testing
         #expect(change.restartKeys == ["ucwa.passwordFile", "api.socketPath", "log.target"])
         #expect(change.liveKeys.isEmpty)
         #expect(outcome.inForce(before: fixture.running) == fixture.running)
-        #expect(await fixture.settings.dispatcher.concurrency == 8)
+        #expect(await fixture.dispatcher.concurrency == 8)
 
         let warnings = fixture.lines(at: "warning")
         #expect(warnings.count == 1)
@@ -135,8 +135,8 @@ import Testing
         #expect(outcome.inForce(before: fixture.running) == fixture.running)
         #expect(fixture.settings.logLevel.level == .info)
         #expect(fixture.settings.peerPolicy.current.allowedUIDs == [1000])
-        #expect(await fixture.settings.dispatcher.concurrency == 8)
-        #expect(await fixture.settings.queue.configurationInForce.admissionLimit == 8)
+        #expect(await fixture.dispatcher.concurrency == 8)
+        #expect(await fixture.queue.configurationInForce.admissionLimit == 8)
 
         let errors = fixture.lines(at: "error")
         #expect(errors.count == 1)

@@ -35,6 +35,9 @@ struct ReloadFixture: ~Copyable {
     let configurations: ConfigurationFixture
     let running: DaemonConfiguration
     let settings: LiveSettings
+    /// The session's dispatcher and queue, installed in the settings' ``SessionSlot``.
+    let dispatcher: Dispatcher
+    let queue: MessageQueue
     let reload: ConfigurationReload
     let logs: LogRecorder
     /// The file the reload reads, written by ``write(_:)``.
@@ -73,10 +76,11 @@ struct ReloadFixture: ~Copyable {
             clock: ContinuousClock(),
             logger: logger
         )
+        let slot = SessionSlot(configuration: running)
+        _ = try slot.install { _ in SessionSlot.Parts(dispatcher: dispatcher, queue: queue) }
         let settings = LiveSettings(
             logLevel: LogLevelSwitch(running.log.level),
-            dispatcher: dispatcher,
-            queue: queue,
+            session: slot,
             peerPolicy: LivePeerPolicy(
                 PeerPolicy(
                     allowedUIDs: Set(running.api.allowedUIDs),
@@ -87,6 +91,8 @@ struct ReloadFixture: ~Copyable {
         )
         reload = ConfigurationReload(loader: loader, settings: settings, notifier: SystemdNotifier(), logger: logger)
         self.settings = settings
+        self.dispatcher = dispatcher
+        self.queue = queue
         self.running = running
         self.file = file
         self.configurations = configurations

@@ -1,5 +1,6 @@
 import Bridge
 import Foundation
+import LocalAPI
 import Systemd
 import Testing
 import UCWA
@@ -45,6 +46,25 @@ import UCWA
             let line = StatusLine.compose(StatusSnapshot(channel: state, queue: nil, lastFailure: nil))
             #expect(line == expected + ", queue unreadable")
         }
+    }
+
+    @Test func saysTheApplicationIsBeingOpenedBeforeThereIsAChannel() {
+        let first = StatusLine.compose(
+            StatusSnapshot(channel: nil, queue: .init(queued: 2, inFlight: 0), lastFailure: nil, opening: .init())
+        )
+        #expect(first == "opening the UCWA application, 2 queued, 0 in flight")
+        let progress = OpeningProgress()
+        let refused = UCWAClientError(code: .connectionFailed, reason: "connection refused", source: "discovery")
+        progress.recordFailure(attempt: 3, error: refused, retryIn: .seconds(4))
+        let third = StatusLine.compose(
+            StatusSnapshot(
+                channel: .connecting,
+                queue: .init(queued: 0, inFlight: 0),
+                lastFailure: nil,
+                opening: StatusSnapshot.Opening(progress)
+            )
+        )
+        #expect(third == "opening the UCWA application (attempt 3: connection refused), 0 queued, 0 in flight")
     }
 
     @Test func countsWaitingAndInFlightRequestsFromTheQueueDepth() {

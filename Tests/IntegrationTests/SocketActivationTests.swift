@@ -90,6 +90,12 @@ extension IntegrationSuite {
                     let stderr = activation.process.standardError.text
                     #expect(stderr.contains("Execing"), "systemd-socket-activate exec'd the daemon")
 
+                    // READY=1 comes once the API listens; the conversation logs need the UCWA session too.
+                    let open = await activation.process.standardError.waitFor(
+                        DaemonProcess.sessionOpenNotice,
+                        timeout: .seconds(60)
+                    )
+                    #expect(open, "\(activation.process.standardError.tail())")
                     let conversations = try await environment.cli(daemon).run("conversations", timeout: .seconds(60))
                     #expect(conversations.exitCode == 0, "\(conversations)")
 

@@ -62,7 +62,7 @@ extension MessageQueue {
         repeat {
             let page: RequestPage
             do {
-                page = try await store.nonTerminalRequests(after: cursor, limit: RequestStore.maximumPageSize)
+                page = try await store.inFlightRequests(after: cursor, limit: RequestStore.maximumPageSize)
             } catch {
                 logger.error("in-flight requests could not be read at start", metadata: ["error": "\(error)"])
                 return

@@ -35,8 +35,18 @@ extension RequestStore {
         try await page("list", states: state.map { [$0] }, after: cursor, limit: limit)
     }
 
-    /// One page of the requests a restart must pick up again (`accepted`, `retryScheduled`, `dispatching`,
-    /// `awaitingEvents`, `started`), in the stable order; call again with ``RequestPage/next`` until it is `nil`.
+    /// One page of the requests that may have an attempt in flight (`dispatching`, `awaitingEvents`, `started`), in
+    /// the stable order: what a restart hands back to the dispatcher. Waiting requests are not read, so a deep queue
+    /// does not slow the start.
+    public func inFlightRequests(after cursor: RequestCursor? = nil, limit: Int) async throws(StoreError)
+        -> RequestPage
+    {
+        let states = RequestState.allCases.filter(\.isInFlight)
+        return try await page("inFlightRequests", states: states, after: cursor, limit: limit)
+    }
+
+    /// One page of the requests not finished yet (`accepted`, `retryScheduled`, `dispatching`, `awaitingEvents`,
+    /// `started`), in the stable order; call again with ``RequestPage/next`` until it is `nil`.
     public func nonTerminalRequests(after cursor: RequestCursor? = nil, limit: Int) async throws(StoreError)
         -> RequestPage
     {

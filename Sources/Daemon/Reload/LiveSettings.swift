@@ -8,8 +8,9 @@ import LocalAPI
 struct LiveSettings: Sendable {
     /// Read by every log handler on each call.
     let logLevel: LogLevelSwitch
-    let dispatcher: Dispatcher
-    let queue: MessageQueue
+    /// The dispatcher and the queue once the UCWA application is open, and the configuration they are built from
+    /// before.
+    let session: SessionSlot
     /// Read once per accepted API connection.
     let peerPolicy: LivePeerPolicy
 
@@ -23,15 +24,20 @@ struct LiveSettings: Sendable {
     /// - `dispatch.concurrency`: new attempts and admissions; in-flight attempts go on even above a lowered limit.
     /// - `dispatch.retention`: finished requests past it are deleted at the queue's next pass.
     /// - `api.allowedUIDs`, `api.allowedGIDs`: connections accepted from now on; open ones keep their decision.
+    ///
+    /// While the UCWA application is not open yet there is no dispatcher or queue: the `dispatch.*` keys are recorded
+    /// in the ``SessionSlot`` and the session is built with them (``SessionSlot/install(_:)``).
     func apply(_ configuration: DaemonConfiguration, retryPolicy: RetryPolicy) async {
         logLevel.set(configuration.log.level)
-        // The dispatcher first: with a raised limit its slots exist when the queue admits more.
-        await dispatcher.update(retryPolicy: retryPolicy, concurrency: configuration.dispatch.concurrency)
-        await queue.update(
-            admissionLimit: configuration.dispatch.concurrency,
-            retention: configuration.dispatch.retention,
-            defaultDeadline: configuration.dispatch.retry.deadline
-        )
+        if let parts = session.adopt(configuration) {
+            // The dispatcher first: with a raised limit its slots exist when the queue admits more.
+            await parts.dispatcher.update(retryPolicy: retryPolicy, concurrency: configuration.dispatch.concurrency)
+            await parts.queue.update(
+                admissionLimit: configuration.dispatch.concurrency,
+                retention: configuration.dispatch.retention,
+                defaultDeadline: configuration.dispatch.retry.deadline
+            )
+        }
         peerPolicy.setAllowed(uids: Set(configuration.api.allowedUIDs), gids: Set(configuration.api.allowedGIDs))
     }
 }

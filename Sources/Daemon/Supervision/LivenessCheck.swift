@@ -30,4 +30,17 @@ struct LivenessCheck: Sendable {
     static func queue(_ queue: MessageQueue) -> LivenessCheck {
         LivenessCheck(name: "queue") { _ = await queue.isStopped }
     }
+
+    /// The session's dispatcher and queue, as ``dispatcher(_:)`` and ``queue(_:)`` check them once the slot holds
+    /// them; before (the UCWA application is being opened) there is nothing to wedge and both answer at once.
+    static func session(_ slot: SessionSlot) -> [LivenessCheck] {
+        [
+            LivenessCheck(name: "dispatcher") {
+                if let parts = slot.parts { await dispatcher(parts.dispatcher).answer() }
+            },
+            LivenessCheck(name: "queue") {
+                if let parts = slot.parts { await queue(parts.queue).answer() }
+            },
+        ]
+    }
 }

@@ -8,14 +8,27 @@ protocol StatusSource: Sendable {
 }
 
 /// The daemon's own source: the event channel through its ``EventChannelMonitor`` (in memory), the queue's depth
-/// (one store read per call: the reporter calls at most once per second), and the ``LastFailure``.
+/// (one store read per call: the reporter calls at most once per second), and the ``LastFailure``. Until the
+/// session's queue exists (the UCWA application is being opened) it reports the ``OpeningProgress`` instead of the
+/// channel, and reads the depth from the store itself.
 struct DaemonStatusSource: StatusSource {
     let channel: EventChannelMonitor
-    let queue: MessageQueue
+    let session: SessionSlot
+    let store: RequestStore
+    let progress: OpeningProgress
     let failures: LastFailure
 
     func snapshot() async -> StatusSnapshot {
-        let depth = try? await queue.depth()
+        guard let parts = session.parts else {
+            let depth = try? await store.depth()
+            return StatusSnapshot(
+                channel: nil,
+                queue: depth.map(StatusSnapshot.Queue.init),
+                lastFailure: failures.latest,
+                opening: StatusSnapshot.Opening(progress)
+            )
+        }
+        let depth = try? await parts.queue.depth()
         return StatusSnapshot(
             channel: channel.snapshot.state,
             queue: depth.map(StatusSnapshot.Queue.init),

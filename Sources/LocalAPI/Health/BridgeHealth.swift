@@ -30,16 +30,10 @@ public struct BridgeHealth: HealthSource {
         let application = await connection.application.map { context in
             HealthView.ApplicationView(href: context.selfHref.pathAndQuery, creation: context.creation.rawValue)
         }
-        var queueView = HealthView.QueueView(byState: [:], oldestQueuedAgeSeconds: nil)
+        var queueView = HealthView.QueueView.unread
         var storeAnswered = true
         do {
-            let depth = try await queue.depth()
-            queueView = HealthView.QueueView(
-                byState: Dictionary(
-                    uniqueKeysWithValues: depth.byState.filter { $0.value > 0 }.map { ($0.key.rawValue, $0.value) }
-                ),
-                oldestQueuedAgeSeconds: depth.oldestQueuedAt.map { max(0, now().timeIntervalSince($0)) }
-            )
+            queueView = HealthView.QueueView(try await queue.depth(), now: now())
         } catch {
             storeAnswered = false
         }

@@ -1,21 +1,20 @@
 import Hummingbird
 
-/// Builds the Hummingbird router from ``APIRoute``: one handler per route.
+/// Builds the Hummingbird router from ``APIRoute``: one handler per route, each reading the ``APIServiceGate`` when
+/// it is called (so the routes work before the gate opens, and from the services once it has).
 enum APIRouter {
-    static func make(services: APIServices, configuration: APIConfiguration, shutdown: ShutdownSignal)
+    static func make(gate: APIServiceGate, configuration: APIConfiguration, shutdown: ShutdownSignal)
         -> Router<APIRequestContext>
     {
         let router = Router(context: APIRequestContext.self)
         let messages = MessageRoutes(
-            queue: services.queue,
-            metrics: services.metrics,
+            gate: gate,
             rules: configuration.submission,
             maximumBodyBytes: configuration.maximumBodyBytes,
             maximumWait: configuration.maximumWait,
-            shutdown: shutdown,
-            now: services.now
+            shutdown: shutdown
         )
-        let status = StatusRoutes(services: services)
+        let status = StatusRoutes(gate: gate)
         for route in APIRoute.allCases {
             let path = RouterPath(route.path)
             switch route {

@@ -4,21 +4,24 @@ import Hummingbird
 import LocalAPIModels
 
 /// `POST /v1/messages`, `GET /v1/messages/{id}`, `GET /v1/messages`, `DELETE /v1/messages/{id}`.
+///
+/// Every route needs the queue, which exists once the UCWA application is open: before the gate opens, each answers
+/// `503 unavailable` with `Retry-After` (``APIServiceGate/unavailable(now:)``) without reading the request.
 struct MessageRoutes: Sendable {
-    let queue: MessageQueue
-    let metrics: BridgeMetrics
+    let gate: APIServiceGate
     let rules: SubmissionRules
     let maximumBodyBytes: Int
     let maximumWait: Duration
     let shutdown: ShutdownSignal
-    let now: @Sendable () -> Date
 
     /// Queues a request: `202` with it when new, `200` with the first one for a repeated idempotencyKey, and
     /// `Location: /v1/messages/{id}` either way. Nothing is stored on any error.
     @Sendable func submit(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        let services = try gate.openServices()
+        let queue = services.queue
         _ = try QueryParameters(request, allowed: [])
         let body = try await JSONBody.read(request, limit: maximumBodyBytes)
-        let draft = try SubmissionValidator(rules: rules, now: now()).draft(from: body)
+        let draft = try SubmissionValidator(rules: rules, now: services.now()).draft(from: body)
         let insertion: RequestInsertion
         do {
             insertion = try await queue.enqueue(draft)
@@ -40,6 +43,7 @@ struct MessageRoutes: Sendable {
     /// wait (capped) passes. `&from=STATE` names the state the client last saw: a change it has not seen yet is
     /// answered at once instead of being waited past.
     @Sendable func get(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        let queue = try gate.openServices().queue
         let query = try QueryParameters(request, allowed: ["wait", "until", "from"])
         let id = try Self.id(context)
         let wait = try query["wait"].map { text throws(APIError) in try WaitDuration.wait(text, maximum: maximumWait) }
@@ -48,7 +52,7 @@ struct MessageRoutes: Sendable {
         let found: MessageRequest?
         do throws(QueueError) {
             if let wait {
-                found = try await changed(id, from: seen, within: wait, until: target)
+                found = try await changed(id, from: seen, within: wait, until: target, in: queue)
             } else {
                 found = try await queue.request(id)
             }
@@ -67,9 +71,9 @@ struct MessageRoutes: Sendable {
         _ id: Bridge.RequestID,
         from seen: RequestState?,
         within wait: Duration,
-        until target: WaitTarget
+        until target: WaitTarget,
+        in queue: MessageQueue
     ) async throws(QueueError) -> MessageRequest? {
-        let queue = queue
         let outcome = await shutdown.unlessStopping { () async -> Result<MessageRequest?, QueueError> in
             do throws(QueueError) {
                 return .success(try await queue.change(of: id, from: seen, within: wait, until: target))
@@ -85,6 +89,7 @@ struct MessageRoutes: Sendable {
 
     /// One page of requests, oldest first.
     @Sendable func list(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        let queue = try gate.openServices().queue
         let query = try ListQuery(QueryParameters(request, allowed: ["state", "after", "limit"]))
         let page: RequestPage
         do throws(QueueError) {
@@ -97,15 +102,16 @@ struct MessageRoutes: Sendable {
 
     /// Cancels a request that has not been dispatched: `200` with it, `404`, or `409` once it is in flight or over.
     @Sendable func cancel(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        let services = try gate.openServices()
         _ = try QueryParameters(request, allowed: [])
         let id = try Self.id(context)
         let cancelled: MessageRequest
         do {
-            cancelled = try await queue.cancel(id)
+            cancelled = try await services.queue.cancel(id)
         } catch {
             throw APIError(error)
         }
-        metrics.recordOutcome(.cancelled)
+        services.metrics.recordOutcome(.cancelled)
         return try APIResponse.json(MessageView(cancelled))
     }
 

@@ -10,9 +10,10 @@ import Synchronization
 /// ```swift
 /// let server = APIServer(configuration: APIConfiguration(socket: .path("/run/ucwa-bridge/api.sock",
 ///                                                                      group: "ucwa-bridge")),
-///                        services: services, logger: logger)
+///                        gate: gate, logger: logger)
 /// let serving = Task { try await server.run() }
 /// try await server.listening()          // then READY=1
+/// gate.open(services)                   // once the UCWA application is open
 /// ```
 ///
 /// Contract:
@@ -24,9 +25,12 @@ import Synchronization
 /// - Every connection's peer credentials (`SO_PEERCRED`) are checked against the ``PeerPolicy``; a refused peer
 ///   gets `403 peerNotAllowed` for every request.
 /// - Every answer is JSON (`/metrics` aside); every error is `{"message", "code"}` (see ``APIError``).
+/// - What it serves follows its ``APIServiceGate``: health and metrics only while the gate is closed, every route
+///   once it is open.
 public final class APIServer: Sendable {
     let configuration: APIConfiguration
-    let services: APIServices
+    /// What the routes serve from.
+    public let gate: APIServiceGate
     let eventLoopGroup: any EventLoopGroup
     let logger: Logger
     /// Who may use the socket: ``APIConfiguration/peerPolicy`` until changed (see ``LivePeerPolicy``); read once per
@@ -39,20 +43,36 @@ public final class APIServer: Sendable {
     private let shutdown = ShutdownSignal()
     private let started = Mutex(false)
 
+    /// A server that serves from `gate`, closed or open.
     public init(
+        configuration: APIConfiguration,
+        gate: APIServiceGate,
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        logger: Logger
+    ) {
+        self.configuration = configuration
+        self.gate = gate
+        self.eventLoopGroup = eventLoopGroup
+        self.logger = logger
+        self.peerPolicy = LivePeerPolicy(configuration.peerPolicy)
+        let router = APIRouter.make(gate: gate, configuration: configuration, shutdown: shutdown)
+        self.routes = router.routes.map { "\($0.method.rawValue) \($0.path.description)" }.sorted()
+        self.responder = router.buildResponder()
+    }
+
+    /// A server that serves every route from `services` from the start (an open ``APIServiceGate``).
+    public convenience init(
         configuration: APIConfiguration,
         services: APIServices,
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         logger: Logger
     ) {
-        self.configuration = configuration
-        self.services = services
-        self.eventLoopGroup = eventLoopGroup
-        self.logger = logger
-        self.peerPolicy = LivePeerPolicy(configuration.peerPolicy)
-        let router = APIRouter.make(services: services, configuration: configuration, shutdown: shutdown)
-        self.routes = router.routes.map { "\($0.method.rawValue) \($0.path.description)" }.sorted()
-        self.responder = router.buildResponder()
+        self.init(
+            configuration: configuration,
+            gate: APIServiceGate(services: services),
+            eventLoopGroup: eventLoopGroup,
+            logger: logger
+        )
     }
 
     /// Returns the socket path once the server accepts connections; throws the error that kept it from listening,
@@ -95,7 +115,7 @@ public final class APIServer: Sendable {
         let responder = APIResponder(
             router: responder,
             policy: peerPolicy,
-            metrics: services.metrics,
+            metrics: gate.metrics,
             logger: logger,
             http: http
         )

@@ -17,12 +17,16 @@ enum APIResponse {
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// The answer for `error`: its status and the `{message, code}` body. Never fails: an error body always encodes.
+    /// The answer for `error`: its status, the `{message, code}` body, and `Retry-After` when the error has
+    /// ``APIError/retryAfterSeconds``. Never fails: an error body always encodes.
     static func error(_ error: APIError, headers: HTTPFields = [:]) -> Response {
         let body = APIErrorBody(message: error.message, code: error.code.rawValue)
         let data = (try? APIJSON.encoder().encode(body)) ?? Data(#"{"code":"internalError","message":""}"#.utf8)
         var headers = headers
         headers[.contentType] = jsonMediaType
+        if let seconds = error.retryAfterSeconds {
+            headers[.retryAfter] = String(max(0, seconds))
+        }
         return Response(
             status: status(code: error.code.httpStatus),
             headers: headers,

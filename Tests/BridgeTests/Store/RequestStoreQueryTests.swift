@@ -105,6 +105,9 @@ struct RequestStoreQueryTests {
             let second = try await store.nonTerminalRequests(after: first.next, limit: 2)
             #expect(second.next == nil)
             #expect((first.requests + second.requests).map(\.id.rawValue) == ["r001", "r003", "r004", "r005"])
+            let inFlight = try await store.inFlightRequests(limit: 10)
+            #expect(inFlight.requests.map(\.id.rawValue) == ["r003", "r004"])
+            #expect(inFlight.next == nil)
         }
     }
 

@@ -5,10 +5,12 @@ import Synchronization
     import Glibc
 #endif
 
-/// `ucwa-bridged` as a child process, configured by a YAML file written here, pointed at a ``SimulatorProcess``,
-/// with its state directory and API socket in a ``TemporaryDirectory``. Readiness is `READY=1` on a notify socket
-/// of the test's own. It can be stopped (SIGTERM), killed (SIGKILL) and started again on the same state directory
-/// and socket; each run is an incarnation with its own process and notify socket.
+/// `ucwa-bridged` as a child process, configured by a YAML file written here, pointed at a ``SimulatorProcess`` (or
+/// at any discovery URL, such as a port where nothing listens yet), with its state directory and API socket in a
+/// ``TemporaryDirectory``. Readiness is `READY=1` on a notify socket of the test's own, and by default also the UCWA
+/// session being open (``waitForSession(_:timeout:)``), since the daemon says `READY=1` before it opens the
+/// application. It can be stopped (SIGTERM), killed (SIGKILL) and started again on the same state directory and
+/// socket; each run is an incarnation with its own process and notify socket.
 final class DaemonProcess: Sendable {
     /// What the configuration file says besides where things are.
     struct Settings: Sendable {
@@ -48,13 +50,30 @@ final class DaemonProcess: Sendable {
 
     private let incarnations = Mutex<[Incarnation]>([])
 
-    /// How long the daemon gets to say `READY=1`.
+    /// How long the daemon gets to say `READY=1`, and then to open its UCWA session.
     static let readinessTimeout: Duration = .seconds(60)
+    /// What the daemon logs (notice) once its API serves every route (the daemon's `SessionService.openNotice`).
+    static let sessionOpenNotice = "UCWA session open; the API serves every route"
 
-    /// Writes the password file and the configuration; starts nothing.
-    init(
+    /// Writes the password file and the configuration against `simulator`; starts nothing.
+    convenience init(
         executables: Executables,
         simulator: SimulatorProcess,
+        directory: TemporaryDirectory,
+        settings: Settings = Settings()
+    ) throws {
+        try self.init(
+            executables: executables,
+            discoveryURL: simulator.discoveryURL,
+            directory: directory,
+            settings: settings
+        )
+    }
+
+    /// Writes the password file and the configuration against the server at `discoveryURL`; starts nothing.
+    init(
+        executables: Executables,
+        discoveryURL: URL,
         directory: TemporaryDirectory,
         settings: Settings = Settings()
     ) throws {
@@ -73,7 +92,7 @@ final class DaemonProcess: Sendable {
         }
         let yaml = """
             ucwa:
-              discoveryURL: \(simulator.discoveryURL.absoluteString)
+              discoveryURL: \(discoveryURL.absoluteString)
               username: \(SimulatorProcess.username)
               \(credential)
             api:
@@ -110,10 +129,15 @@ final class DaemonProcess: Sendable {
     }
 
     /// Starts an incarnation (the first, or the next on the same state directory and socket) and waits for
-    /// `READY=1`; fails with the daemon's standard error when it exits first or does not get ready in time.
-    /// `environment` is added to the child's (such as `WATCHDOG_USEC`); `NOTIFY_SOCKET` is always the incarnation's.
+    /// `READY=1`, then, unless `waitingForSession` is `false`, for its UCWA session to be open; fails with the
+    /// daemon's standard error when it exits first or does not get there in time. `environment` is added to the
+    /// child's (such as `WATCHDOG_USEC`); `NOTIFY_SOCKET` is always the incarnation's.
     @discardableResult
-    func start(extraArguments: [String] = [], environment: [String: String] = [:]) async throws -> Incarnation {
+    func start(
+        extraArguments: [String] = [],
+        environment: [String: String] = [:],
+        waitingForSession: Bool = true
+    ) async throws -> Incarnation {
         if let current, current.process.isRunning {
             throw IntegrationError("ucwa-bridged incarnation \(current.number) still runs")
         }
@@ -157,6 +181,14 @@ final class DaemonProcess: Sendable {
         }
         switch readiness {
         case .ready:
+            guard waitingForSession else { return incarnation }
+            guard await waitForSession(incarnation, timeout: timeout) else {
+                throw IntegrationError(
+                    "ucwa-bridged#\(number) said READY=1 but opened no UCWA session within \(timeout) "
+                        + "(\(process.ended.map(\.description) ?? "running")); notify: \(notify.messages); stderr:\n"
+                        + process.standardError.tail(80)
+                )
+            }
             return incarnation
         case .exited(let ended):
             throw IntegrationError(
@@ -169,6 +201,39 @@ final class DaemonProcess: Sendable {
                 "ucwa-bridged#\(number) sent no READY=1 within \(timeout); notify: \(notify.messages); stderr:\n"
                     + process.standardError.tail(80)
             )
+        }
+    }
+
+    /// Waits until `incarnation`'s UCWA session is open, so that the API serves every route: its notice on standard
+    /// error, or (when it logs elsewhere) a `STATUS=` line about the event channel, whichever comes first. Answers
+    /// `false` when the process ends or `timeout` passes first.
+    func waitForSession(_ incarnation: Incarnation, timeout: Duration) async -> Bool {
+        let process = incarnation.process
+        let notify = incarnation.notify
+        // Each watcher answers `true` (open), `false` (the process ended) or `nil` (its source gave up: a closed
+        // pipe, the time passed); the first `true` or `false` decides.
+        return await withTaskGroup(of: Bool?.self) { group in
+            group.addTask {
+                await process.standardError.waitFor(Self.sessionOpenNotice, timeout: timeout) ? true : nil
+            }
+            group.addTask {
+                let status = await notify.waitForArrival(timeout: timeout) {
+                    !$0.lines(startingWith: "STATUS=event channel").isEmpty
+                }
+                return status == nil ? nil : true
+            }
+            group.addTask {
+                (try? await process.waitForExit(timeout: timeout)) == nil ? nil : false
+            }
+            var open = false
+            for await verdict in group {
+                if let verdict {
+                    open = verdict
+                    break
+                }
+            }
+            group.cancelAll()
+            return open
         }
     }
 

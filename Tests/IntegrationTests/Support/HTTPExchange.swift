@@ -10,12 +10,18 @@ enum HTTPExchange {
         case GET, POST, DELETE
     }
 
-    /// An answer: its status and body.
+    /// An answer: its status, headers and body.
     struct Answer: Sendable {
         var status: Int
+        var headers: [(name: String, value: String)] = []
         var body: Data
 
         var text: String { String(decoding: body, as: UTF8.self) }
+
+        /// The first value of header `name` (case-insensitive).
+        func header(_ name: String) -> String? {
+            headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        }
     }
 
     /// Sends `method url` with `body` (JSON) and collects the answer; the whole exchange is bounded by
@@ -41,6 +47,10 @@ enum HTTPExchange {
         let amount = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         let response = try await HTTPClient.shared.execute(request, timeout: amount)
         let bytes = try await response.body.collect(upTo: 64 << 20)
-        return Answer(status: Int(response.status.code), body: Data(bytes.readableBytesView))
+        return Answer(
+            status: Int(response.status.code),
+            headers: response.headers.map { ($0.name, $0.value) },
+            body: Data(bytes.readableBytesView)
+        )
     }
 }

@@ -32,12 +32,22 @@ final class SimulatorProcess: Sendable {
         self.origin = origin
     }
 
-    /// Starts `ucwa-sim --listen 127.0.0.1:0` and reads its discovery URL (the first line of its output).
-    static func start(_ executables: Executables, arguments: [String] = []) async throws -> SimulatorProcess {
+    /// The discovery URL of a simulator listening on `127.0.0.1:port`.
+    static func discoveryURL(port: Int) -> URL {
+        URL(string: "http://127.0.0.1:\(port)/Autodiscover/AutodiscoverService.svc/root")!
+    }
+
+    /// Starts `ucwa-sim --listen LISTEN` (`127.0.0.1:0` by default: a port of its choosing) and reads its discovery
+    /// URL (the first line of its output).
+    static func start(
+        _ executables: Executables,
+        listen: String = "127.0.0.1:0",
+        arguments: [String] = []
+    ) async throws -> SimulatorProcess {
         let process = try ChildProcess(
             name: "ucwa-sim",
             executable: executables.simulator,
-            arguments: ["--listen", "127.0.0.1:0", "--log-level", "warning"] + arguments
+            arguments: ["--listen", listen, "--log-level", "warning"] + arguments
         )
         guard let line = await process.standardOutput.firstLine(timeout: .seconds(30)) else {
             await process.stop()

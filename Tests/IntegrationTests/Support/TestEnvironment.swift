@@ -33,9 +33,9 @@ final class TestEnvironment: Sendable {
         return result
     }
 
-    /// Starts a simulator that is stopped at teardown.
-    func startSimulator(arguments: [String] = []) async throws -> SimulatorProcess {
-        let simulator = try await SimulatorProcess.start(executables, arguments: arguments)
+    /// Starts a simulator on `listen` (a port of its choosing by default) that is stopped at teardown.
+    func startSimulator(listen: String = "127.0.0.1:0", arguments: [String] = []) async throws -> SimulatorProcess {
+        let simulator = try await SimulatorProcess.start(executables, listen: listen, arguments: arguments)
         simulators.withLock { $0.append(simulator) }
         return simulator
     }
@@ -48,6 +48,22 @@ final class TestEnvironment: Sendable {
         let daemon = try DaemonProcess(
             executables: executables,
             simulator: simulator,
+            directory: directory,
+            settings: settings
+        )
+        daemons.withLock { $0.append(daemon) }
+        return daemon
+    }
+
+    /// Configures a daemon against the server at `discoveryURL` (which need not answer yet) in this environment's
+    /// directory, without starting it.
+    func makeDaemon(
+        discoveryURL: URL,
+        settings: DaemonProcess.Settings = DaemonProcess.Settings()
+    ) throws -> DaemonProcess {
+        let daemon = try DaemonProcess(
+            executables: executables,
+            discoveryURL: discoveryURL,
             directory: directory,
             settings: settings
         )

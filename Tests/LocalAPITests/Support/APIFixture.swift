@@ -28,6 +28,9 @@ final class APIFixture: Sendable {
         var socket: ListeningSocket?
         /// The event channel's back-off after a failed P-GET.
         var channelBackoff = Backoff.standard
+        /// Whether the server's ``APIServiceGate`` is open from the start; when not, it serves the starting phase
+        /// (``StartingHealth`` on the store, ``progress``) until ``openGate()``.
+        var opensGate = true
     }
 
     let simulator: SimulatorServer
@@ -41,6 +44,12 @@ final class APIFixture: Sendable {
     let changes = RequestChanges()
     let metrics = BridgeMetrics()
     let server: APIServer
+    /// What the server serves from: open unless ``Options/opensGate`` was `false`.
+    let gate: APIServiceGate
+    /// The opening progress a closed gate names in its `503` answers.
+    let progress = OpeningProgress()
+    /// The services ``openGate()`` opens the gate with.
+    let services: APIServices
     let http: HTTPClient
     let socketPath: String
     let logHref: String
@@ -114,21 +123,29 @@ final class APIFixture: Sendable {
 
         socketDirectory = "/tmp/ua-\(UUID().uuidString.prefix(8).lowercased())"
         let socket = options.socket ?? .path(socketDirectory + "/run/api.sock", group: options.socketGroup)
-        server = APIServer(
-            configuration: APIConfiguration(
-                socket: socket,
-                peerPolicy: options.peerPolicy,
-                maximumWait: options.maximumWait
-            ),
-            services: APIServices(
-                queue: queue,
-                health: BridgeHealth(connection: client, channel: monitor, queue: queue),
-                conversationLogs: ConversationLogDirectory(connection: client, logger: logger),
-                metrics: metrics,
-                dispatcher: dispatcher
-            ),
-            logger: logger
+        services = APIServices(
+            queue: queue,
+            health: BridgeHealth(connection: client, channel: monitor, queue: queue),
+            conversationLogs: ConversationLogDirectory(connection: client, logger: logger),
+            metrics: metrics,
+            dispatcher: dispatcher
         )
+        let configuration = APIConfiguration(
+            socket: socket,
+            peerPolicy: options.peerPolicy,
+            maximumWait: options.maximumWait
+        )
+        if options.opensGate {
+            server = APIServer(configuration: configuration, services: services, logger: logger)
+        } else {
+            let gate = APIServiceGate(
+                metrics: metrics,
+                startingHealth: StartingHealth(store: store),
+                progress: progress
+            )
+            server = APIServer(configuration: configuration, gate: gate, logger: logger)
+        }
+        gate = server.gate
         let server = server
         serving = Task { try await server.run() }
         socketPath = try #require(try await server.listening())
@@ -152,6 +169,11 @@ final class APIFixture: Sendable {
         await fixture.close()
         #expect(!fixture.logs.all.contains { $0.contains(Self.password) }, "a log line carries the password")
         #expect(!fixture.logs.all.contains { $0.contains("cwt=") }, "a log line carries a token")
+    }
+
+    /// Opens a gate that ``Options/opensGate`` kept closed, with ``services``.
+    func openGate() {
+        gate.open(services)
     }
 
     /// Cancels the server's `run()` and returns what it ended with.

@@ -1,0 +1,31 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A TCP port on 127.0.0.1 where nothing listens: the kernel picks a free one for a socket bound to port 0, which is
+/// then closed. Connections to it are refused until a test starts a server there (a rare other process could take it
+/// meanwhile; the kernel hands out ephemeral ports in turn, so not soon).
+enum LoopbackPort {
+    /// A port nothing listens on now.
+    static func unused() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else {
+            throw IntegrationError("socket(AF_INET) failed: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(descriptor, pointer, length) == 0 && getsockname(descriptor, pointer, &length) == 0
+            }
+        }
+        guard bound else {
+            throw IntegrationError("binding 127.0.0.1:0 failed: \(String(cString: strerror(errno)))")
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
