@@ -171,7 +171,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport", "Systemd", "Bridge", "UCWA"]),
-        .testTarget(name: "CLITests", dependencies: ["ucwa-bridge", "LocalAPIModels"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["ucwa-bridge", "LocalAPIModels", .product(name: "NIOCore", package: "swift-nio")]
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

@@ -32,6 +32,8 @@ struct APIClientError: ReportableError, Equatable, CustomStringConvertible {
 
     var report: String {
         switch kind {
+        case .unreachable where code == Self.permissionDenied:
+            "cannot use the daemon's socket \(socketPath): \(message)"
         case .unreachable:
             "cannot reach the daemon at \(socketPath): \(message); is ucwa-bridged running?"
         case .refused, .daemonError, .badResponse:
@@ -102,7 +104,18 @@ extension APIClientError {
     /// The error for a request that got no answer: the socket could not be used, or the daemon
     /// closed the connection or stayed silent.
     static func transport(_ error: any Error, endpoint: String, socketPath: String) -> APIClientError {
-        APIClientError(
+        if let error = error as? IOError, error.errnoCode == EACCES || error.errnoCode == EPERM {
+            return APIClientError(
+                kind: .unreachable,
+                code: permissionDenied,
+                message: "permission denied; only root and members of the socket's group (normally ucwa-bridge, "
+                    + "`usermod -aG ucwa-bridge $USER`, then log in again) may use it",
+                endpoint: endpoint,
+                socketPath: socketPath,
+                httpStatus: nil
+            )
+        }
+        return APIClientError(
             kind: .unreachable,
             code: "unreachable",
             message: reason(for: error),
@@ -111,6 +124,9 @@ extension APIClientError {
             httpStatus: nil
         )
     }
+
+    /// The code of a connection the socket's permissions refused.
+    static let permissionDenied = "permissionDenied"
 
     /// A short phrase for a transport failure, such as `No such file or directory`.
     static func reason(for error: any Error) -> String {

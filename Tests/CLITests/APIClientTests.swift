@@ -1,5 +1,6 @@
 import Foundation
 import LocalAPIModels
+import NIOCore
 import Testing
 
 @testable import ucwa_bridge
@@ -59,6 +60,19 @@ import Testing
         let client = APIClient(socketPath: path)
         await expectUnreachable(client, path: path, reason: "Connection refused")
         try await client.shutdown()
+    }
+
+    /// Root bypasses the socket's permissions, so the refused `connect` is the error NIO reports for it.
+    @Test func aSocketThePermissionsRefuseSaysWhoMayUseIt() {
+        let error = APIClientError.transport(
+            IOError(errnoCode: EACCES, reason: "connect"),
+            endpoint: "GET /v1/health",
+            socketPath: "/run/ucwa-bridge/api.sock"
+        )
+        #expect(error.code == "permissionDenied")
+        #expect(error.exitStatus == .unavailable)
+        #expect(error.report.contains("ucwa-bridge"))
+        #expect(!error.report.contains("is ucwa-bridged running"))
     }
 
     @Test func pathsAndQueriesAreEscaped() {
