@@ -199,9 +199,11 @@ public actor MessageQueue {
         }
         let deadline = clock.now + within
         let clock = clock
+        let seen = current.updatedAt
         let changed = await withTaskGroup(of: MessageRequest?.self) { group in
             group.addTask {
-                for await request in updates where request.state != from {
+                // The subscription came before the read: an update buffered in between may be older than the row.
+                for await request in updates where request.state != from && request.updatedAt >= seen {
                     if target == .change || request.state.isTerminal {
                         return request
                     }

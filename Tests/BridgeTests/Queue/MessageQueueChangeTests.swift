@@ -59,6 +59,22 @@ import UCWASimulator
         }
     }
 
+    @Test func anUpdateOlderThanTheStoredRowIsNotAChange() async throws {
+        try await QueueFixture.run(startsQueue: false) { fixture in
+            let created = try await fixture.enqueue("not backwards")
+            let queue = fixture.queue
+            let waiter = Task { try await queue.change(of: created.id, from: nil, within: .seconds(30)) }
+            await fixture.sleepers(on: fixture.clock, atLeast: 1)
+            // As if buffered before the waiter read the row: another state, stamped before the row's last change.
+            var stale = created
+            try stale.move(to: .cancelled, at: created.updatedAt.addingTimeInterval(-1))
+            fixture.changes.publish(stale)
+            fixture.clock.advance(by: .seconds(30))
+            let seen = try #require(try await waiter.value)
+            #expect(seen.state == .accepted)
+        }
+    }
+
     @Test func aWaiterGetsTheUnchangedRequestWhenTheWaitPasses() async throws {
         try await QueueFixture.run(startsQueue: false) { fixture in
             let created = try await fixture.enqueue("quiet")
