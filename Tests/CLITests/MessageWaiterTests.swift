@@ -1,3 +1,4 @@
+import Foundation
 import LocalAPIModels
 import Testing
 
@@ -40,7 +41,9 @@ private actor ScriptedFetcher: MessageFetching {
         let fetcher = ScriptedFetcher([Fixtures.message(state: .failed)])
         var waiter = MessageWaiter(fetcher: fetcher)
         waiter.minimumInterval = .zero
-        let final = try await waiter.wait(for: "r1", from: Fixtures.message(state: .accepted), timeout: nil)
+        // Without a timeout the request's deadline bounds the wait: it must lie ahead of the real clock.
+        let known = Fixtures.message(state: .accepted, deadline: Date().addingTimeInterval(3_600))
+        let final = try await waiter.wait(for: "r1", from: known, timeout: nil)
         #expect(final.state == .failed)
         #expect(await fetcher.waits == [.seconds(30)])
     }
