@@ -47,7 +47,14 @@ extension UCWAResource {
 
     /// Decodes a UCWA JSON body.
     public static func decode(json body: Data) throws(UCWADecodingError) -> Self {
-        try JSONBodyDecoding.decode(Self.self, from: body, source: resourceName)
+        if let treeType = Self.self as? any JSONTreeDecodableResource.Type {
+            let root = try JSONBodyDecoding.parse(body, source: resourceName)
+            guard let resource = try treeType.init(json: root) as? Self else {
+                throw UCWADecodingError(code: .unsupportedFormat, reason: "no JSON tree decoder", source: resourceName)
+            }
+            return resource
+        }
+        return try JSONBodyDecoding.decode(Self.self, from: body, source: resourceName)
     }
 
     /// Decodes a UCWA XML body; throws ``UCWADecodingError/Code/unsupportedFormat`` for resources that are only

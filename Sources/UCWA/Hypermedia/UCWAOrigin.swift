@@ -61,7 +61,7 @@ public struct UCWAOrigin: Hashable, Sendable, CustomStringConvertible {
 
     /// `scheme://host[:port]`, with the port only when it is not the scheme's default.
     public var description: String {
-        let renderedHost = host.contains(":") ? "[\(host)]" : host
+        let renderedHost = host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]" : host
         let renderedPort = port == Self.defaultPort(for: scheme) ? "" : ":\(port)"
         return "\(scheme)://\(renderedHost)\(renderedPort)"
     }
@@ -91,7 +91,10 @@ public struct UCWAOrigin: Hashable, Sendable, CustomStringConvertible {
             path = "/" + path
         }
         let hasDotSegment = path.split(separator: "/").contains { segment in
-            guard segment.contains(".") || segment.contains("%") else { return false }
+            // Byte scans: `contains(".")` with a string argument is Foundation's, which bridges to NSString.
+            guard segment.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "%") }) else {
+                return false
+            }
             let decoded = segment.removingPercentEncoding ?? String(segment)
             return decoded == "." || decoded == ".."
         }

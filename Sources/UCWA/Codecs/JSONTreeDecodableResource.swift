@@ -1,0 +1,6 @@
+/// A resource decoded from a parsed ``JSONValue`` tree (``JSONValueParser``) rather than through `JSONDecoder`:
+/// for the bodies the bridge decodes most, whose embedded resources `JSONDecoder` makes expensive. It must decode
+/// exactly what its `Decodable` conformance decodes, and fail where that fails.
+protocol JSONTreeDecodableResource {
+    init(json root: JSONValue) throws(UCWADecodingError)
+}
