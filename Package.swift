@@ -187,7 +187,10 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "BridgeTests", dependencies: ["Bridge", "UCWASimulator", "TestSupport"]),
+        .testTarget(
+            name: "BridgeTests",
+            dependencies: ["Bridge", "UCWASimulator", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "LocalAPITests",
             dependencies: [

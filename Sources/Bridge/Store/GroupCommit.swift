@@ -27,13 +27,16 @@ final class GroupCommit: Sendable {
     }
 
     private let pool: DatabasePool
+    private let onCommit: @Sendable () -> Void
     private let queue = Mutex(Queue())
     /// The `synchronous` level of the writer connection as last set, `nil` when a change failed midway. Read and
     /// written only on the writer, between transactions. The store opens it at FULL.
     private let connectionLevel = Mutex<CommitDurability?>(.synced)
 
-    init(pool: DatabasePool) {
+    /// Batches writes on `pool`'s writer; `onCommit` is called after each batch that committed.
+    init(pool: DatabasePool, onCommit: @escaping @Sendable () -> Void = {}) {
         self.pool = pool
+        self.onCommit = onCommit
     }
 
     /// How many writes wait for the next batch.
@@ -130,6 +133,7 @@ final class GroupCommit: Sendable {
             }
             return
         }
+        onCommit()
         for complete in completions {
             complete()
         }

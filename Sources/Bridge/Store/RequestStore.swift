@@ -23,6 +23,7 @@ public final class RequestStore: Sendable {
     public let path: String
     let pool: DatabasePool
     let groupCommit: GroupCommit
+    let checkpointer: WALCheckpointer
 
     /// Opens (creating it if needed) ``fileName`` in `directory`, which must exist.
     ///
@@ -53,6 +54,7 @@ public final class RequestStore: Sendable {
             // writer connection afterwards (readers never commit, so their setting does not matter).
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.fallbackThreshold)")
             }
         } catch {
             throw StoreError(
@@ -61,7 +63,9 @@ public final class RequestStore: Sendable {
                 source: "open"
             )
         }
-        groupCommit = GroupCommit(pool: pool)
+        let checkpointer = WALCheckpointer(path: path)
+        self.checkpointer = checkpointer
+        groupCommit = GroupCommit(pool: pool, onCommit: checkpointer.noteCommit)
         do {
             let migrator = StoreMigrations.migrator
             if try pool.read(migrator.hasBeenSuperseded) {
@@ -76,6 +80,17 @@ public final class RequestStore: Sendable {
             let wrapped = StoreError(wrapping: error, source: "migrate")
             throw StoreError(code: .incompatibleSchema, reason: wrapped.reason, source: wrapped.source)
         }
+    }
+
+    /// Checkpoints the write-ahead log shortly after commits, on a connection of its own, until the task is
+    /// cancelled, so that no commit pays for a checkpoint (see ``WALCheckpoint``); returns at once if it already
+    /// runs. The daemon runs it for as long as the store is open; without it the writer checkpoints by itself, but
+    /// only once the log holds 10,000 pages. `onCheckpoint` hears each checkpoint's outcome.
+    public func runCheckpoints<C: Clock<Duration>>(
+        clock: C = ContinuousClock(),
+        onCheckpoint: @Sendable (Result<WALCheckpoint, any Error>) -> Void = { _ in }
+    ) async {
+        await checkpointer.run(clock: clock, onCheckpoint: onCheckpoint)
     }
 
     /// Closes the database; every later call fails with ``StoreError/Code/databaseFailure``. Waits for running

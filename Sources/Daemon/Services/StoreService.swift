@@ -2,7 +2,8 @@ import Bridge
 import Logging
 import ServiceLifecycle
 
-/// Keeps the request store open for the daemon's life and closes it last, after every service that writes to it
+/// Keeps the request store open for the daemon's life, runs its WAL checkpoints meanwhile
+/// (``RequestStore/runCheckpoints(clock:onCheckpoint:)``), and closes it last, after every service that writes to it
 /// has stopped (the service group shuts services down in reverse order).
 struct StoreService: Service, CustomStringConvertible {
     var description: String { "StoreService" }
@@ -11,7 +12,17 @@ struct StoreService: Service, CustomStringConvertible {
     let logger: Logger
 
     func run() async throws {
-        try? await gracefulShutdown()
+        await withTaskGroup { group in
+            group.addTask { [store, logger] in
+                await store.runCheckpoints { outcome in
+                    if case .failure(let error) = outcome {
+                        logger.warning("a WAL checkpoint failed", metadata: ["error": "\(error)"])
+                    }
+                }
+            }
+            try? await gracefulShutdown()
+            group.cancelAll()
+        }
         do {
             try store.close()
         } catch {

@@ -1,0 +1,78 @@
+import GRDB
+import Synchronization
+
+/// Runs the store's WAL checkpoints on a connection of their own, so that no commit waits for one.
+///
+/// Left to itself, SQLite checkpoints inside the commit that takes the log past 1,000 pages: that commit (and every
+/// write batched behind it) then also copies the log into the database file and syncs it. The queue writes about
+/// eight pages per transaction and several transactions per request, so at 100 requests per second one request in
+/// twenty paid for a checkpoint, which is what the slowest of them were made of. Here the writer's own threshold is
+/// raised to a fallback (``fallbackThreshold``, for when nobody runs the checkpointer) and ``run(clock:)`` checkpoints
+/// shortly after commits instead, on a second connection: a `PASSIVE` checkpoint never blocks the writer or readers.
+final class WALCheckpointer: Sendable {
+    /// The writer's own checkpoint threshold in pages (4 KiB each), reached only when ``run(clock:)`` is not
+    /// running or cannot keep up.
+    static let fallbackThreshold = 10_000
+
+    /// How long the checkpointer waits after a commit before it checkpoints, so that a burst of commits shares one.
+    static let coalescingDelay = Duration.milliseconds(100)
+
+    private let path: String
+    private let commits: AsyncStream<Void>
+    private let commitSignal: AsyncStream<Void>.Continuation
+    private let isRunning = Mutex(false)
+
+    init(path: String) {
+        self.path = path
+        (commits, commitSignal) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Called after every committed batch; cheap, never blocks.
+    func noteCommit() {
+        commitSignal.yield()
+    }
+
+    /// Checkpoints after commits (waiting ``coalescingDelay`` on `clock` first) until the task is cancelled; returns
+    /// at once when another `run` is already running. `onCheckpoint` hears each checkpoint's outcome.
+    func run<C: Clock<Duration>>(
+        clock: C,
+        onCheckpoint: @Sendable (Result<WALCheckpoint, any Error>) -> Void = { _ in }
+    ) async {
+        guard isRunning.withLock({ running in defer { running = true }; return !running }) else { return }
+        defer { isRunning.withLock { $0 = false } }
+        let connection: DatabaseQueue
+        do {
+            var configuration = Configuration()
+            configuration.label = "RequestStore.checkpointer"
+            connection = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            onCheckpoint(.failure(error))
+            return
+        }
+        defer { try? connection.close() }
+        for await _ in commits {
+            do {
+                try await clock.sleep(for: Self.coalescingDelay)
+            } catch {
+                return
+            }
+            do {
+                let checkpoint = try await connection.writeWithoutTransaction { db in
+                    let (pages, copied) = try db.checkpoint(.passive)
+                    return WALCheckpoint(logPages: pages, copiedPages: copied)
+                }
+                onCheckpoint(.success(checkpoint))
+            } catch {
+                onCheckpoint(.failure(error))
+            }
+        }
+    }
+}
+
+/// What one `PASSIVE` checkpoint found and did.
+public struct WALCheckpoint: Sendable, Equatable {
+    /// Pages in the write-ahead log.
+    public var logPages: Int
+    /// Pages of it now copied into the database file; all of them unless a reader held an older snapshot.
+    public var copiedPages: Int
+}
