@@ -4,9 +4,11 @@ import Synchronization
 
 /// The application's event channel: exactly one P-GET outstanding, its responses delivered in order.
 ///
-/// - The next P-GET is issued before a response's events are delivered (after the optional `persist` hook, so
-///   that a daemon can record a batch before acknowledging it; a failing hook is retried with backoff and the
-///   batch is not acknowledged until it succeeded); `next`, `resume` and `resync` are followed
+/// - A response's events are delivered as soon as it is read; then the optional `persist` hook runs, so that a
+///   daemon can record a batch before acknowledging it (a failing hook is retried with backoff and the batch is
+///   not acknowledged until it succeeded), and only then the next P-GET goes out. A batch whose hook never
+///   succeeds is delivered again after a restart: consumers must take a repeated event as such (the bridge's
+///   correlator does). `next`, `resume` and `resync` are followed
 ///   verbatim, with `timeout` (and `medium`/`low`) set by a URL builder on every P-GET, so they are re-sent after
 ///   `resume` too.
 /// - Connection failures, timeouts, 5xx and other unexpected answers: the same href is retried with capped
@@ -20,11 +22,13 @@ import Synchronization
 ///
 /// ``elements`` has a single consumer and ends when the channel stops. Backoff waits run on the client's clock.
 public final class EventChannel: Sendable {
-    /// Called with every event response before the next P-GET (which acknowledges it) goes out.
+    /// Called with every event response, after its events were delivered and before the next P-GET (which
+    /// acknowledges it) goes out.
     ///
     /// When it throws, the channel logs an error, backs off (its ``EventChannelParameters/backoff``, on the client's
     /// clock) and calls it again with the same response; the next P-GET is issued only once it returned, so a
-    /// batch is never acknowledged before it was stored. Stopping the channel ends the retries.
+    /// batch is never acknowledged before it was stored. Stopping the channel ends the retries. Delivering first
+    /// keeps the hook's write off the events' way: consumers act on them while it syncs.
     public typealias Persist = @Sendable (EventsResponse) async throws -> Void
 
     /// The channel's output, in order; finishes when the channel reaches a terminal state.
@@ -130,13 +134,13 @@ public final class EventChannel: Sendable {
                 }
                 attempt = 0
                 lastResponse.withLock { $0 = Date() }
+                deliver(events, continuation: continuation)
                 if let persist, !(await store(events, with: persist)) {
                     break polling
                 }
                 if Task.isCancelled { break polling }
                 href = continuation.link.href
                 pending = poll(href)
-                deliver(events, continuation: continuation)
                 continue
             case .ucwaError(let response, let reason) where response.status == 409 && reason.subcode == .pGetReplaced:
                 logger.error(
