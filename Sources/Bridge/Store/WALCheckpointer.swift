@@ -5,31 +5,29 @@ import Synchronization
 ///
 /// Left to itself, SQLite checkpoints inside the commit that takes the log past 1,000 pages: that commit (and every
 /// write batched behind it) then also copies the log into the database file and syncs it. The queue writes about
-/// eight pages per transaction and several transactions per request, so at 100 requests per second one request in
-/// twenty paid for a checkpoint, which is what the slowest of them were made of. Here the writer's own threshold is
-/// raised to a fallback (``fallbackThreshold``, for when nobody runs the checkpointer) and ``run(clock:)`` checkpoints
-/// shortly after commits instead, on a second connection: a `PASSIVE` checkpoint never blocks the writer or readers.
+/// eight pages per transaction and several transactions per request, so at 100 requests per second about one request
+/// in twenty had a checkpoint in its way. Here the writer's own threshold is raised to a fallback
+/// (``fallbackThreshold``, for when nobody runs the checkpointer) and ``run(clock:onCheckpoint:)`` checkpoints shortly
+/// after commits instead, on a second connection: a `PASSIVE` checkpoint never blocks the writer or readers.
 final class WALCheckpointer: Sendable {
-    /// The writer's own checkpoint threshold in pages (4 KiB each), reached only when ``run(clock:)`` is not
-    /// running or cannot keep up.
+    /// The writer's own checkpoint threshold in pages (4 KiB each), reached only when ``run(clock:onCheckpoint:)`` is
+    /// not running or cannot keep up.
     static let fallbackThreshold = 10_000
 
     /// How long the checkpointer waits after a commit before it checkpoints, so that a burst of commits shares one.
     static let coalescingDelay = Duration.milliseconds(100)
 
     private let path: String
-    private let commits: AsyncStream<Void>
-    private let commitSignal: AsyncStream<Void>.Continuation
-    private let isRunning = Mutex(false)
+    /// Where ``noteCommit()`` signals the running ``run(clock:onCheckpoint:)``; `nil` while none runs.
+    private let commitSignal = Mutex<AsyncStream<Void>.Continuation?>(nil)
 
     init(path: String) {
         self.path = path
-        (commits, commitSignal) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
 
     /// Called after every committed batch; cheap, never blocks.
     func noteCommit() {
-        commitSignal.yield()
+        commitSignal.withLock { $0?.yield() }
     }
 
     /// Checkpoints after commits (waiting ``coalescingDelay`` on `clock` first) until the task is cancelled; returns
@@ -38,12 +36,22 @@ final class WALCheckpointer: Sendable {
         clock: C,
         onCheckpoint: @Sendable (Result<WALCheckpoint, any Error>) -> Void = { _ in }
     ) async {
-        guard isRunning.withLock({ running in defer { running = true }; return !running }) else { return }
-        defer { isRunning.withLock { $0 = false } }
+        let (commits, signal) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let isFirst = commitSignal.withLock { current in
+            guard current == nil else { return false }
+            current = signal
+            return true
+        }
+        guard isFirst else { return }
+        defer { commitSignal.withLock { $0 = nil } }
         let connection: DatabaseQueue
         do {
             var configuration = Configuration()
             configuration.label = "RequestStore.checkpointer"
+            configuration.prepareDatabase { db in
+                // A checkpoint syncs the log before it copies it and the database file after, as the writer's does.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
             connection = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
             onCheckpoint(.failure(error))
@@ -63,6 +71,8 @@ final class WALCheckpointer: Sendable {
                 }
                 onCheckpoint(.success(checkpoint))
             } catch {
+                // Cancelled at shutdown: not a failure worth reporting.
+                guard !Task.isCancelled else { return }
                 onCheckpoint(.failure(error))
             }
         }

@@ -32,23 +32,27 @@ struct JSONObjectReader {
     /// The string member `key`, which must be present.
     func string(_ key: String) throws(UCWADecodingError) -> String {
         guard let value = members[key] else {
-            throw UCWADecodingError(code: .unexpectedStructure, reason: "missing key '\(key)' at \(rendered(path))", source: source)
+            throw missing(key)
         }
-        guard case .string(let text) = value else { throw Self.mismatch("a string", at: path(of: key), source: source) }
+        guard case .string(let text) = value else {
+            throw Self.mismatch("a string", at: path(of: key), source: source)
+        }
         return text
     }
 
     /// The string member `key`; `nil` when it is absent or `null`.
     func optionalString(_ key: String) throws(UCWADecodingError) -> String? {
         guard let value = value(key) else { return nil }
-        guard case .string(let text) = value else { throw Self.mismatch("a string", at: path(of: key), source: source) }
+        guard case .string(let text) = value else {
+            throw Self.mismatch("a string", at: path(of: key), source: source)
+        }
         return text
     }
 
     /// The object member `key`, which must be present.
     func object(_ key: String) throws(UCWADecodingError) -> JSONObjectReader {
         guard let value = members[key] else {
-            throw UCWADecodingError(code: .unexpectedStructure, reason: "missing key '\(key)' at \(rendered(path))", source: source)
+            throw missing(key)
         }
         return try JSONObjectReader(value, path: path(of: key), source: source)
     }
@@ -56,12 +60,18 @@ struct JSONObjectReader {
     /// The array member `key` with the path of each element; empty when it is absent or `null`.
     func optionalArray(_ key: String) throws(UCWADecodingError) -> [(value: JSONValue, path: String)] {
         guard let value = value(key) else { return [] }
-        guard case .array(let elements) = value else { throw Self.mismatch("an array", at: path(of: key), source: source) }
+        guard case .array(let elements) = value else {
+            throw Self.mismatch("an array", at: path(of: key), source: source)
+        }
         return elements.enumerated().map { (value: $0.element, path: path(of: key) + "[\($0.offset)]") }
     }
 
-    private func rendered(_ path: String) -> String {
-        path.isEmpty ? "the top level" : path
+    private func missing(_ key: String) -> UCWADecodingError {
+        UCWADecodingError(
+            code: .unexpectedStructure,
+            reason: "missing key '\(key)' at \(path.isEmpty ? "the top level" : path)",
+            source: source
+        )
     }
 
     private static func mismatch(_ expected: String, at path: String, source: String) -> UCWADecodingError {

@@ -7,10 +7,11 @@ import Foundation
 /// value's type, only try one), which made decoding events a tenth of the daemon's CPU time; this parser reads each
 /// byte once and throws only for invalid text.
 ///
-/// Strict where `JSONDecoder` is strict: one value with only whitespace around it, no trailing commas, no leading
-/// zeros, no control characters or lone surrogates in strings, nesting at most ``maximumDepth`` deep; stricter in
-/// refusing trailing commas, which `JSONDecoder` lets pass and no UCWA server sends. Numbers become `Double`, as
-/// ``JSONValue`` holds them; of duplicate keys the first wins, as with `JSONDecoder`.
+/// Strict, by RFC 8259: one value with only whitespace around it, no trailing commas, no leading zeros, no control
+/// characters or lone surrogates in strings, no byte-order mark, nesting at most ``maximumDepth`` deep. That is
+/// stricter than `JSONDecoder`, which lets trailing commas and a byte-order mark pass and checks a value only when it
+/// is decoded; ``UCWAResource/decode(json:)`` gives what this parser refuses to `JSONDecoder`. Numbers become
+/// `Double`, as ``JSONValue`` holds them; of duplicate keys the first wins, as with `JSONDecoder`.
 struct JSONValueParser {
     /// The deepest nesting of arrays and objects accepted; deeper text is refused rather than risking the stack.
     static let maximumDepth = 512
@@ -182,7 +183,9 @@ struct JSONValueParser {
                 else { throw failure("a high surrogate without its low surrogate") }
                 index += 2
                 let low = UInt32(try parseHexQuad())
-                guard (0xDC00...0xDFFF).contains(low) else { throw failure("a high surrogate without its low surrogate") }
+                guard (0xDC00...0xDFFF).contains(low) else {
+                    throw failure("a high surrogate without its low surrogate")
+                }
                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
             } else if (0xDC00...0xDFFF).contains(code) {
                 throw failure("a low surrogate without its high surrogate")

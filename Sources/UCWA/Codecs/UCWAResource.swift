@@ -47,11 +47,13 @@ extension UCWAResource {
 
     /// Decodes a UCWA JSON body.
     public static func decode(json body: Data) throws(UCWADecodingError) -> Self {
-        if let treeType = Self.self as? any JSONTreeDecodableResource.Type {
-            let root = try JSONBodyDecoding.parse(body, source: resourceName)
-            guard let resource = try treeType.init(json: root) as? Self else {
-                throw UCWADecodingError(code: .unsupportedFormat, reason: "no JSON tree decoder", source: resourceName)
-            }
+        // The tree is the quick way; a body it refuses (a byte-order mark, a trailing comma, an odd value under a
+        // key nobody reads, which `JSONDecoder` never looks at) or a shape it cannot read goes the `Decodable` way,
+        // which decides, and names the error, exactly as before.
+        if let treeType = Self.self as? any JSONTreeDecodableResource.Type,
+            let root = try? JSONBodyDecoding.parse(body, source: resourceName),
+            let resource = (try? treeType.init(json: root)) as? Self
+        {
             return resource
         }
         return try JSONBodyDecoding.decode(Self.self, from: body, source: resourceName)

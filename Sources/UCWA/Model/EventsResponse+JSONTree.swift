@@ -34,7 +34,8 @@ extension Event {
         let status = try event.optionalString("status").map(EventStatus.init(rawValue:))
         let reason = event.value("reason").flatMap { try? $0.decode(ErrorReason.self, source: "reason") }
         let embedded = try event.value("_embedded").map { value throws(UCWADecodingError) in
-            EmbeddedResources(try JSONObjectReader(value, path: event.path(of: "_embedded"), source: event.source).members)
+            let members = try JSONObjectReader(value, path: event.path(of: "_embedded"), source: event.source).members
+            return EmbeddedResources(members)
         }
         self.init(
             link: link,

@@ -39,6 +39,31 @@ import TestSupport
         }
     }
 
+    @Test func aRunAfterACancelledOneCheckpointsAgain() async throws {
+        try await withTemporaryStore { store, _ in
+            let clock = ManualClock()
+            let first = Task { await store.runCheckpoints(clock: clock) }
+            _ = try await store.insert(StoreSamples.request())
+            await clock.sleepers(atLeast: 1)
+            first.cancel()
+            await first.value
+            let (outcomes, delivery) = AsyncStream.makeStream(of: Result<WALCheckpoint, any Error>.self)
+            let second = Task { await store.runCheckpoints(clock: clock) { delivery.yield($0) } }
+            // Commits until the second run has picked one up (it may start after the first insert).
+            for index in 0..<100 where clock.sleeperCount == 0 {
+                _ = try await store.insert(StoreSamples.request(message: "again \(index)"))
+                await Task.yield()
+            }
+            await clock.sleepers(atLeast: 1)
+            clock.advance(by: .milliseconds(100))
+            var iterator = outcomes.makeAsyncIterator()
+            let checkpoint = try #require(await iterator.next()).get()
+            #expect(checkpoint.copiedPages == checkpoint.logPages)
+            second.cancel()
+            await second.value
+        }
+    }
+
     @Test func aSecondRunReturnsAtOnce() async throws {
         try await withTemporaryStore { store, _ in
             let clock = ManualClock()

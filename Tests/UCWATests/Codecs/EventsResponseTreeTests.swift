@@ -38,13 +38,31 @@ import Testing
         #"{"sender":[{"rel":"c","href":"/c","events":[{"type":"added"}]}]}"#,
         #"{"sender":[{"rel":"c","href":"/c","events":[{"link":{"rel":"x"},"type":"added"}]}]}"#,
         #"{"sender":[{"rel":"c","href":"/c","events":[{"link":{"rel":"x","href":"/x"},"type":5}]}]}"#,
-        #"{"sender":[{"rel":"c","href":"/c","events":[{"link":{"rel":"x","href":"/x"},"type":"added","status":1}]}]}"#,
-        #"{"sender":[{"rel":"c","href":"/c","events":[{"link":{"rel":"x","href":"/x"},"type":"added","_embedded":[]}]}]}"#,
+        #"{"sender":[{"rel":"c","href":"/c","events":[{"link":{"rel":"x","href":"/x"},"type":"added","#
+            + #""status":1}]}]}"#,
+        #"{"sender":[{"rel":"c","href":"/c","events":[{"link":{"rel":"x","href":"/x"},"type":"added","#
+            + #""_embedded":[]}]}]}"#,
         #"[]"#,
     ])
     func failsWhereDecodableFails(text: String) throws {
         #expect(throws: UCWADecodingError.self) { try throughTree(text) }
         #expect(throws: (any Error).self) { try throughDecodable(text) }
+    }
+
+    /// Bodies the strict parser refuses but `JSONDecoder` takes: `decode(json:)` falls back and decodes them as
+    /// before.
+    @Test(arguments: [
+        "\u{FEFF}" + #"{"_links":{"next":{"href":"/n"}}}"#,
+        #"{"_links":{"next":{"href":"/n"},},"sender":[]}"#,
+        #"{"_links":{"next":{"href":"/n"}},"sender":[{"rel":"c","href":"/c","events":[{"link":{"rel":"x","href":"/x"},"#
+            + #""type":"completed","status":"Failure","reason":{"code":"X","debugInfo":{"n":1e400}}}]}]}"#,
+        #"{"_links":{"next":{"href":"/n"}},"unread":"\uD800","sender":[]}"#,
+    ])
+    func decodesWhatOnlyJSONDecoderAccepts(text: String) throws {
+        #expect(throws: JSONValueParser.SyntaxError.self) { try JSONValueParser.parse(Data(text.utf8)) }
+        let response = try EventsResponse.decode(json: Data(text.utf8))
+        #expect(response.next?.href == "/n")
+        #expect(response == (try throughDecodable(text)))
     }
 
     @Test func errorsNameThePath() throws {
@@ -53,7 +71,9 @@ import Testing
         }
         #expect(missing.reason == "missing key 'link' at .sender[0].events[0]")
         let mistyped = try #require(throws: UCWADecodingError.self) {
-            try throughTree(#"{"sender":[{"rel":"c","href":"/c","events":[{"link":{"rel":"x","href":"/x"},"type":5}]}]}"#)
+            try throughTree(
+                #"{"sender":[{"rel":"c","href":"/c","events":[{"link":{"rel":"x","href":"/x"},"type":5}]}]}"#
+            )
         }
         #expect(mistyped.reason == "expected a string at .sender[0].events[0].type")
         #expect(mistyped.source == "eventsResponse")
