@@ -49,6 +49,21 @@ struct JSONObjectReader {
         return text
     }
 
+    /// The whole-number member `key`; `nil` when it is absent or `null`.
+    func optionalInt(_ key: String) throws(UCWADecodingError) -> Int? {
+        guard let value = value(key) else { return nil }
+        guard case .number(let number) = value, let integer = Int(exactly: number) else {
+            throw Self.mismatch("a whole number", at: path(of: key), source: source)
+        }
+        return integer
+    }
+
+    /// The member `key` read as an object, when present and not `null`.
+    func optionalObject(_ key: String) throws(UCWADecodingError) -> JSONObjectReader? {
+        guard let value = value(key) else { return nil }
+        return try JSONObjectReader(value, path: path(of: key), source: source)
+    }
+
     /// The object member `key`, which must be present.
     func object(_ key: String) throws(UCWADecodingError) -> JSONObjectReader {
         guard let value = members[key] else {
