@@ -22,20 +22,30 @@ import TestSupport
         }
     }
 
+    /// Runs the checkpointer on `clock`, commits until it is waiting to checkpoint (it may start after the first
+    /// commit: the loop is bounded), lets its delay pass and answers the first checkpoint it reports.
+    private func firstCheckpoint(of store: RequestStore, on clock: ManualClock) async throws -> WALCheckpoint {
+        let (outcomes, delivery) = AsyncStream.makeStream(of: Result<WALCheckpoint, any Error>.self)
+        let checkpoints = Task { await store.runCheckpoints(clock: clock) { delivery.yield($0) } }
+        defer { checkpoints.cancel() }
+        for index in 0..<100 where clock.sleeperCount == 0 {
+            _ = try await store.insert(StoreSamples.request(message: "message \(index)"))
+            await Task.yield()
+        }
+        await clock.sleepers(atLeast: 1)
+        clock.advance(by: .milliseconds(100))
+        var iterator = outcomes.makeAsyncIterator()
+        let checkpoint = try #require(await iterator.next()).get()
+        checkpoints.cancel()
+        await checkpoints.value
+        return checkpoint
+    }
+
     @Test func theCheckpointerCopiesTheLogAfterCommits() async throws {
         try await withTemporaryStore { store, _ in
-            let clock = ManualClock()
-            let (outcomes, delivery) = AsyncStream.makeStream(of: Result<WALCheckpoint, any Error>.self)
-            let checkpoints = Task { await store.runCheckpoints(clock: clock) { delivery.yield($0) } }
-            _ = try await store.insert(StoreSamples.request())
-            await clock.sleepers(atLeast: 1)
-            clock.advance(by: .milliseconds(100))
-            var iterator = outcomes.makeAsyncIterator()
-            let checkpoint = try #require(await iterator.next()).get()
+            let checkpoint = try await firstCheckpoint(of: store, on: ManualClock())
             #expect(checkpoint.logPages > 0)
             #expect(checkpoint.copiedPages == checkpoint.logPages)
-            checkpoints.cancel()
-            await checkpoints.value
         }
     }
 
@@ -47,20 +57,8 @@ import TestSupport
             await clock.sleepers(atLeast: 1)
             first.cancel()
             await first.value
-            let (outcomes, delivery) = AsyncStream.makeStream(of: Result<WALCheckpoint, any Error>.self)
-            let second = Task { await store.runCheckpoints(clock: clock) { delivery.yield($0) } }
-            // Commits until the second run has picked one up (it may start after the first insert).
-            for index in 0..<100 where clock.sleeperCount == 0 {
-                _ = try await store.insert(StoreSamples.request(message: "again \(index)"))
-                await Task.yield()
-            }
-            await clock.sleepers(atLeast: 1)
-            clock.advance(by: .milliseconds(100))
-            var iterator = outcomes.makeAsyncIterator()
-            let checkpoint = try #require(await iterator.next()).get()
+            let checkpoint = try await firstCheckpoint(of: store, on: clock)
             #expect(checkpoint.copiedPages == checkpoint.logPages)
-            second.cancel()
-            await second.value
         }
     }
 

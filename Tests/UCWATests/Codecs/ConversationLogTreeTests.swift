@@ -7,11 +7,11 @@ import Testing
 /// its `Decodable` conformance gives, and where the tree decoder refuses, `decode(json:)` falls back to that.
 @Suite struct ConversationLogTreeTests {
     private func throughTree(_ text: String) throws -> ConversationLog {
-        try ConversationLog(json: JSONValueParser.parse(Data(text.utf8)))
+        try TreeDecodingParity.throughTree(ConversationLog.self, text)
     }
 
     private func throughDecodable(_ text: String) throws -> ConversationLog {
-        try JSONDecoder().decode(ConversationLog.self, from: Data(text.utf8))
+        try TreeDecodingParity.throughDecodable(ConversationLog.self, text)
     }
 
     @Test(arguments: [

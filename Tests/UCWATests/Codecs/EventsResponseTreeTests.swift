@@ -7,11 +7,11 @@ import Testing
 /// `Decodable` conformance gives, and fail where that fails.
 @Suite struct EventsResponseTreeTests {
     private func throughTree(_ text: String) throws -> EventsResponse {
-        try EventsResponse(json: JSONValueParser.parse(Data(text.utf8)))
+        try TreeDecodingParity.throughTree(EventsResponse.self, text)
     }
 
     private func throughDecodable(_ text: String) throws -> EventsResponse {
-        try JSONDecoder().decode(EventsResponse.self, from: Data(text.utf8))
+        try TreeDecodingParity.throughDecodable(EventsResponse.self, text)
     }
 
     @Test(arguments: [
