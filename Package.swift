@@ -204,7 +204,7 @@ let package = Package(
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport", "Systemd", "Bridge", "UCWA"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["ucwa-bridge", "LocalAPIModels", .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: ["ucwa-bridge", "LocalAPIModels", "TestSupport", .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(
             name: "IntegrationTests",

@@ -21,6 +21,8 @@ struct APIClient: MessageFetching {
 
     /// The socket the daemon listens on.
     let socketPath: String
+    /// How a call waits for a daemon that is still opening its UCWA application.
+    let startingWait: StartingDaemonWait
     private let http: HTTPClient
 
     /// How long an ordinary call may take.
@@ -30,8 +32,9 @@ struct APIClient: MessageFetching {
     /// The largest answer the client reads.
     static let maximumBodyBytes = 16 << 20
 
-    init(socketPath: String) {
+    init(socketPath: String, startingWait: StartingDaemonWait = StartingDaemonWait()) {
         self.socketPath = socketPath
+        self.startingWait = startingWait
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.timeout.connect = .seconds(5)
@@ -138,16 +141,24 @@ struct APIClient: MessageFetching {
             request.body = .bytes(ByteBuffer(bytes: body))
         }
 
-        let status: Int
-        let bytes: ByteBuffer
-        do {
-            let response = try await http.execute(request, timeout: .init(timeout))
-            status = Int(response.status.code)
-            bytes = try await response.body.collect(upTo: Self.maximumBodyBytes)
-        } catch {
-            throw APIClientError.transport(error, endpoint: endpoint, socketPath: socketPath)
+        var waited = Duration.zero
+        var (status, data, retryAfter) = try await exchange(request, timeout: timeout, endpoint: endpoint)
+        while status == 503, let delay = startingWait.delay(retryAfter: retryAfter, waited: waited) {
+            let refusal = APIClientError.answer(status: status, body: data, endpoint: endpoint, socketPath: socketPath)
+            guard refusal.code == Self.startingCode else { break }
+            if waited == .zero {
+                startingWait.notice(
+                    "\(refusal.message); waiting for it (at most \(startingWait.patienceText))"
+                )
+            }
+            do {
+                try await startingWait.clock.sleep(for: delay)
+            } catch {
+                throw refusal
+            }
+            waited += delay
+            (status, data, retryAfter) = try await exchange(request, timeout: timeout, endpoint: endpoint)
         }
-        let data = Data(bytes.readableBytesView)
         guard (200..<300).contains(status) else {
             throw APIClientError.answer(status: status, body: data, endpoint: endpoint, socketPath: socketPath)
         }
@@ -160,6 +171,24 @@ struct APIClient: MessageFetching {
                 endpoint: endpoint,
                 socketPath: socketPath
             )
+        }
+    }
+
+    /// The API's code for a request refused while the daemon opens its UCWA application.
+    static let startingCode = "unavailable"
+
+    /// Sends `request` once: the status, the body and the `Retry-After` header.
+    private func exchange(
+        _ request: HTTPClientRequest,
+        timeout: Duration,
+        endpoint: String
+    ) async throws -> (status: Int, body: Data, retryAfter: String?) {
+        do {
+            let response = try await http.execute(request, timeout: .init(timeout))
+            let bytes = try await response.body.collect(upTo: Self.maximumBodyBytes)
+            return (Int(response.status.code), Data(bytes.readableBytesView), response.headers.first(name: "Retry-After"))
+        } catch {
+            throw APIClientError.transport(error, endpoint: endpoint, socketPath: socketPath)
         }
     }
 

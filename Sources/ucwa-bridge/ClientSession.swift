@@ -5,7 +5,7 @@ enum ClientSession {
     /// Runs `body` with a client on the socket `options` name, shuts the client down whatever
     /// happens, and turns a `ReportableError` into its line on standard error and its exit status.
     static func run(_ options: GlobalOptions, _ body: (APIClient) async throws -> Void) async throws {
-        let client = APIClient(socketPath: options.socketPath())
+        let client = APIClient(socketPath: options.socketPath(), startingWait: options.startingWait)
         let failure: (any Error)?
         do {
             try await body(client)

@@ -1,0 +1,86 @@
+import Foundation
+import Synchronization
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A Unix-socket HTTP server that answers each connection's one request with the next canned response and closes
+/// it, counting the requests; for the client's handling of answers a real daemon gives only in passing.
+final class CannedUnixHTTPServer: Sendable {
+    let path: String
+    private let listener: Int32
+    private let responses: Mutex<[String]>
+    private let served = Mutex(0)
+
+    /// Listens at a new path in the temporary directory; `responses` are whole HTTP/1.1 responses, given out in
+    /// order (the last one again when they run out).
+    init(responses: [String]) throws {
+        path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("ucwa-bridge-cli-\(UUID().uuidString).sock").path
+        self.responses = Mutex(responses)
+        #if canImport(Glibc)
+            listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+            listener = socket(AF_UNIX, SOCK_STREAM, 0)
+        #endif
+        try #require(listener >= 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        try #require(bytes.count < MemoryLayout.size(ofValue: address.sun_path))
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
+        let bound = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        try #require(bound == 0 && listen(listener, 8) == 0)
+        let thread = Thread { [self] in serve() }
+        thread.start()
+    }
+
+    /// How many requests were answered.
+    var requestCount: Int { served.withLock { $0 } }
+
+    /// Stops accepting and removes the socket.
+    func stop() {
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+        unlink(path)
+    }
+
+    /// A response with `status`, the API's JSON `body` and `headers`.
+    static func response(_ status: String, body: String, headers: [String] = []) -> String {
+        let head = ["HTTP/1.1 \(status)", "Content-Type: application/json", "Content-Length: \(body.utf8.count)",
+            "Connection: close"] + headers
+        return head.joined(separator: "\r\n") + "\r\n\r\n" + body
+    }
+
+    private func serve() {
+        while true {
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { return }
+            readRequestHead(connection)
+            let response = responses.withLock { queue in queue.count > 1 ? queue.removeFirst() : queue[0] }
+            served.withLock { $0 += 1 }
+            let bytes = Array(response.utf8)
+            _ = bytes.withUnsafeBytes { write(connection, $0.baseAddress, $0.count) }
+            close(connection)
+        }
+    }
+
+    /// Reads until the blank line that ends a request's head (the client's requests here have no body).
+    private func readRequestHead(_ connection: Int32) {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !received.suffix(4).elementsEqual(Array("\r\n\r\n".utf8)) {
+            let count = buffer.withUnsafeMutableBytes { read(connection, $0.baseAddress, $0.count) }
+            guard count > 0 else { return }
+            received += buffer[0..<count]
+        }
+    }
+}
