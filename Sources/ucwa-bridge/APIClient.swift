@@ -186,7 +186,8 @@ struct APIClient: MessageFetching {
         do {
             let response = try await http.execute(request, timeout: .init(timeout))
             let bytes = try await response.body.collect(upTo: Self.maximumBodyBytes)
-            return (Int(response.status.code), Data(bytes.readableBytesView), response.headers.first(name: "Retry-After"))
+            let retryAfter = response.headers.first(name: "Retry-After")
+            return (Int(response.status.code), Data(bytes.readableBytesView), retryAfter)
         } catch {
             throw APIClientError.transport(error, endpoint: endpoint, socketPath: socketPath)
         }

@@ -46,6 +46,15 @@ struct DurationArgument: Hashable, Sendable, CustomStringConvertible {
 
     /// Reads a duration, explaining what is wrong with a text that is not one.
     static func parse(_ text: String) throws(ParseError) -> DurationArgument {
+        try parse(text, allowingZero: false)
+    }
+
+    /// Reads a duration that may be zero, such as `0s` for "do not wait".
+    static func parseAllowingZero(_ text: String) throws(ParseError) -> DurationArgument {
+        try parse(text, allowingZero: true)
+    }
+
+    private static func parse(_ text: String, allowingZero: Bool) throws(ParseError) -> DurationArgument {
         let input = text.trimmingCharacters(in: .whitespaces)
         guard !input.isEmpty else { throw ParseError(text: text, reason: "it is empty") }
         var rest = Substring(input)
@@ -78,7 +87,7 @@ struct DurationArgument: Hashable, Sendable, CustomStringConvertible {
             guard !partOverflow, !sumOverflow else { throw ParseError(text: text, reason: "it is too long") }
             total = sum
         }
-        guard total > 0 else { throw ParseError(text: text, reason: "it must be longer than zero") }
+        guard total > 0 || allowingZero else { throw ParseError(text: text, reason: "it must be longer than zero") }
         return DurationArgument(milliseconds: total)
     }
 }

@@ -25,7 +25,7 @@ struct GlobalOptions: ParsableArguments {
                 + "with Retry-After until then); 0s fails at once. (default: 2m)",
             valueName: "duration"
         ),
-        transform: DurationArgument.parse
+        transform: DurationArgument.parseAllowingZero
     )
     var startTimeout: DurationArgument?
 

@@ -45,6 +45,13 @@ import Testing
         }
     }
 
+    @Test func zeroIsADurationOnlyWhereAllowed() throws {
+        #expect(try DurationArgument.parseAllowingZero("0s").duration == .zero)
+        #expect(try DurationArgument.parseAllowingZero("2m").duration == .seconds(120))
+        #expect(throws: DurationArgument.ParseError.self) { try DurationArgument.parseAllowingZero("-1s") }
+        #expect(throws: DurationArgument.ParseError.self) { try DurationArgument.parse("0s") }
+    }
+
     @Test(arguments: [
         (Int64(5_400_000), "1h30m"),
         (1_500, "1s500ms"),

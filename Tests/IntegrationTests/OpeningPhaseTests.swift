@@ -20,7 +20,7 @@ extension IntegrationSuite {
         }
 
         @Test(
-            "READY=1 before the server answers; health says starting, a POST gets 503; delivered once it answers",
+            "READY=1 before the server answers; health says starting, a POST gets 503; a send waits and is delivered",
             .timeLimit(.minutes(3))
         )
         func readyBeforeTheApplication() async throws {
@@ -58,24 +58,29 @@ extension IntegrationSuite {
                 #expect((1...60).contains(retryAfter))
                 let early = try await environment.cli(daemon).run(
                     "send",
-                    ["--with", "sip:alice@contoso.com", "too early"],
+                    ["--start-timeout", "0s", "--with", "sip:alice@contoso.com", "too early"],
                     timeout: .seconds(30)
                 )
                 #expect(early.exitCode == 75, "\(early)")
                 #expect(early.standardError.contains("not open yet"), "\(early)")
 
+                // Sent while the daemon is still starting: the CLI waits through the 503s (its default patience) and
+                // the request is delivered once the application opens.
+                let text = "integration: sent while starting \(UUID().uuidString)"
+                let cli = environment.cli(daemon)
+                async let waitingSend = cli.run(
+                    "send",
+                    ["--with", "sip:alice@contoso.com", "--wait", "--json", text],
+                    timeout: .seconds(150)
+                )
                 let simulator = try await environment.startSimulator(listen: "127.0.0.1:\(port)")
                 let opened = await daemon.waitForSession(incarnation, timeout: .seconds(90))
                 try #require(opened, "\(daemon.logTail())")
                 print("integration: the UCWA session opened \(clock.now - began) after the start")
 
-                let text = "integration: after the opening \(UUID().uuidString)"
-                let sent = try await environment.cli(daemon).run(
-                    "send",
-                    ["--with", "sip:alice@contoso.com", "--wait", "--json", text],
-                    timeout: .seconds(60)
-                )
+                let sent = try await waitingSend
                 #expect(sent.exitCode == 0, "\(sent)")
+                #expect(sent.standardError.contains("waiting for it"), "\(sent)")
                 let message = try APIJSON.decoder().decode(MessageView.self, from: Data(sent.standardOutput.utf8))
                 #expect(message.state == .delivered)
                 #expect(try await simulator.received().filter { $0.messageText == text }.count == 1)
