@@ -22,23 +22,8 @@ final class CannedUnixHTTPServer: Sendable {
         path = FileManager.default.temporaryDirectory
             .appendingPathComponent("ucwa-bridge-cli-\(UUID().uuidString).sock").path
         self.responses = Mutex(responses)
-        #if canImport(Glibc)
-            listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-            listener = socket(AF_UNIX, SOCK_STREAM, 0)
-        #endif
-        try #require(listener >= 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        try #require(bytes.count < MemoryLayout.size(ofValue: address.sun_path))
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
-        let bound = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        try #require(bound == 0 && listen(listener, 8) == 0)
+        listener = try UnixSocketBinding.bind(at: path)
+        try #require(listen(listener, 8) == 0)
         let thread = Thread { [self] in serve() }
         thread.start()
     }
