@@ -16,6 +16,9 @@ import GRDB
 public final class RequestStore: Sendable {
     /// The file name of the queue inside the state directory.
     public static let fileName = "queue.sqlite"
+    /// The size in bytes the write-ahead log file (``fileName`` + `-wal`) is cut back to when it starts over after
+    /// a complete checkpoint, however large a burst made it.
+    public static let retainedLogBytes = WALCheckpointer.retainedLogBytes
     /// The most requests one page or batch holds; larger limits are lowered to it.
     public static let maximumPageSize = 1000
 
@@ -55,6 +58,7 @@ public final class RequestStore: Sendable {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.fallbackThreshold)")
+                try db.execute(sql: "PRAGMA journal_size_limit = \(WALCheckpointer.retainedLogBytes)")
             }
         } catch {
             throw StoreError(

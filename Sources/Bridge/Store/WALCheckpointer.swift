@@ -14,6 +14,11 @@ final class WALCheckpointer: Sendable {
     /// not running or cannot keep up.
     static let fallbackThreshold = 10_000
 
+    /// The size the write-ahead log file is cut back to when the writer starts it over after a complete checkpoint:
+    /// a burst (or a reader holding an old snapshot) can grow it far beyond what the queue needs, and SQLite keeps
+    /// the file at its largest otherwise.
+    static let retainedLogBytes = 4 << 20
+
     /// How long the checkpointer waits after a commit before it checkpoints, so that a burst of commits shares one.
     static let coalescingDelay = Duration.milliseconds(100)
 

@@ -62,6 +62,25 @@ import TestSupport
         }
     }
 
+    @Test func theLogFileShrinksBackAfterABurst() async throws {
+        try await withTemporaryStore { store, directory in
+            let log = directory.url.appendingPathComponent(RequestStore.fileName + "-wal").path
+            func logBytes() throws -> Int {
+                try #require(FileManager.default.attributesOfItem(atPath: log)[.size] as? Int)
+            }
+            // About 32 KiB of log per insert; the loop stops once the file is past the size kept.
+            for index in 0..<1_000 where try logBytes() <= 2 * RequestStore.retainedLogBytes {
+                _ = try await store.insert(StoreSamples.request(message: "burst \(index)"))
+            }
+            #expect(try logBytes() > 2 * RequestStore.retainedLogBytes)
+            let checkpoint = try await firstCheckpoint(of: store, on: ManualClock())
+            #expect(checkpoint.copiedPages == checkpoint.logPages)
+            // The next commit starts the log over and cuts the file back.
+            _ = try await store.insert(StoreSamples.request(message: "after the burst"))
+            #expect(try logBytes() <= RequestStore.retainedLogBytes)
+        }
+    }
+
     @Test func aSecondRunReturnsAtOnce() async throws {
         try await withTemporaryStore { store, _ in
             let clock = ManualClock()
