@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the client waits for a daemon that is still opening its UCWA application.
 ///
 /// Until the application is open the API answers every request but the health report with `503 unavailable` and a
@@ -35,17 +37,11 @@ struct StartingDaemonWait: Sendable {
     /// daemon's `Retry-After` (at least a second), cut to the patience left; `nil` to give up, when the header is
     /// missing or not a number, or no patience is left.
     func delay(retryAfter: String?, waited: Duration) -> Duration? {
-        guard let retryAfter, let seconds = Int(retryAfter.trimmingWhitespace()), seconds >= 0 else { return nil }
+        guard let retryAfter, let seconds = Int(retryAfter.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
+            return nil
+        }
         let left = patience - waited
         guard left > .zero else { return nil }
         return min(.seconds(max(seconds, 1)), left)
-    }
-}
-
-extension String {
-    fileprivate func trimmingWhitespace() -> Substring {
-        let start = firstIndex { !$0.isWhitespace } ?? endIndex
-        let end = lastIndex { !$0.isWhitespace }.map(index(after:)) ?? start
-        return self[start..<end]
     }
 }

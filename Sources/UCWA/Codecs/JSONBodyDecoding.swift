@@ -7,7 +7,12 @@ enum JSONBodyDecoding {
         from data: Data,
         source: String
     ) throws(UCWADecodingError) -> Value {
-        try checkText(data, source: source)
+        guard !data.isEmpty else {
+            throw UCWADecodingError(code: .emptyBody, reason: "the body is empty", source: source)
+        }
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw UCWADecodingError(code: .invalidUTF8, reason: "the JSON body is not valid UTF-8", source: source)
+        }
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as UCWADecodingError {
@@ -17,28 +22,6 @@ enum JSONBodyDecoding {
             throw UCWADecodingError(error, source: source)
         } catch {
             throw UCWADecodingError(code: .malformedSyntax, reason: "the body is not valid JSON", source: source)
-        }
-    }
-}
-
-extension JSONBodyDecoding {
-    /// Parses a JSON body into a ``JSONValue`` tree (``JSONValueParser``), with the errors ``decode(_:from:source:)``
-    /// gives for an empty body, invalid UTF-8 and invalid JSON.
-    static func parse(_ data: Data, source: String) throws(UCWADecodingError) -> JSONValue {
-        try checkText(data, source: source)
-        do {
-            return try JSONValueParser.parse(data)
-        } catch {
-            throw UCWADecodingError(code: .malformedSyntax, reason: "the body is not valid JSON", source: source)
-        }
-    }
-
-    private static func checkText(_ data: Data, source: String) throws(UCWADecodingError) {
-        guard !data.isEmpty else {
-            throw UCWADecodingError(code: .emptyBody, reason: "the body is empty", source: source)
-        }
-        guard String(validating: data, as: UTF8.self) != nil else {
-            throw UCWADecodingError(code: .invalidUTF8, reason: "the JSON body is not valid UTF-8", source: source)
         }
     }
 }

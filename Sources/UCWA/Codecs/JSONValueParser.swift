@@ -29,8 +29,8 @@ struct JSONValueParser {
         self.bytes = bytes
     }
 
-    /// Parses `data`, which must be valid UTF-8 (the caller checks; invalid sequences inside strings would be
-    /// replaced, not refused).
+    /// Parses `data`. Invalid UTF-8 is refused where it stands: inside a string (each is validated as it is read)
+    /// or outside one (any byte that is not JSON's ASCII is a syntax error).
     static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
         let result: Result<JSONValue, SyntaxError> = data.withUnsafeBytes { raw in
             var parser = JSONValueParser(raw.bindMemory(to: UInt8.self))
@@ -131,7 +131,8 @@ struct JSONValueParser {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                else { throw failure("invalid UTF-8 in a string") }
                 index += 1
                 return text
             }
@@ -150,8 +151,11 @@ struct JSONValueParser {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
+                guard let text = String(validating: utf8, as: UTF8.self) else {
+                    throw failure("invalid UTF-8 in a string")
+                }
                 index += 1
-                return String(decoding: utf8, as: UTF8.self)
+                return text
             case UInt8(ascii: "\\"):
                 index += 1
                 try appendEscape(to: &utf8)

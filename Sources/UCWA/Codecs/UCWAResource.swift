@@ -51,7 +51,7 @@ extension UCWAResource {
         // key nobody reads, which `JSONDecoder` never looks at) or a shape it cannot read goes the `Decodable` way,
         // which decides, and names the error, exactly as before.
         if let treeType = Self.self as? any JSONTreeDecodableResource.Type,
-            let root = try? JSONBodyDecoding.parse(body, source: resourceName),
+            let root = try? JSONValueParser.parse(body),
             let resource = (try? treeType.init(json: root)) as? Self
         {
             return resource

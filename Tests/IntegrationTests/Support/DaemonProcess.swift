@@ -55,21 +55,6 @@ final class DaemonProcess: Sendable {
     /// What the daemon logs (notice) once its API serves every route (the daemon's `SessionService.openNotice`).
     static let sessionOpenNotice = "UCWA session open; the API serves every route"
 
-    /// Writes the password file and the configuration against `simulator`; starts nothing.
-    convenience init(
-        executables: Executables,
-        simulator: SimulatorProcess,
-        directory: TemporaryDirectory,
-        settings: Settings = Settings()
-    ) throws {
-        try self.init(
-            executables: executables,
-            discoveryURL: simulator.discoveryURL,
-            directory: directory,
-            settings: settings
-        )
-    }
-
     /// Writes the password file and the configuration against the server at `discoveryURL`; starts nothing.
     init(
         executables: Executables,

@@ -45,14 +45,7 @@ final class TestEnvironment: Sendable {
         simulator: SimulatorProcess,
         settings: DaemonProcess.Settings = DaemonProcess.Settings()
     ) throws -> DaemonProcess {
-        let daemon = try DaemonProcess(
-            executables: executables,
-            simulator: simulator,
-            directory: directory,
-            settings: settings
-        )
-        daemons.withLock { $0.append(daemon) }
-        return daemon
+        try makeDaemon(discoveryURL: simulator.discoveryURL, settings: settings)
     }
 
     /// Configures a daemon against the server at `discoveryURL` (which need not answer yet) in this environment's

@@ -41,6 +41,15 @@ import Testing
         #expect(throws: (any Error).self) { try decoded(text) }
     }
 
+    @Test(arguments: [
+        [0x22, 0xFF, 0x22] as [UInt8],  // a byte that never starts UTF-8
+        [0x7B, 0x22, 0xC3, 0x22, 0x3A, 0x31, 0x7D],  // a truncated sequence in a key
+        [0x22, 0x5C, 0x6E, 0xED, 0xA0, 0x80, 0x22],  // an encoded surrogate after an escape
+    ])
+    func refusesInvalidUTF8InStrings(bytes: [UInt8]) throws {
+        #expect(throws: JSONValueParser.SyntaxError.self) { try JSONValueParser.parse(Data(bytes)) }
+    }
+
     @Test(arguments: ["[1,]", #"{"a":1,}"#])
     func refusesTrailingCommasThatJSONDecoderAccepts(text: String) throws {
         #expect(throws: JSONValueParser.SyntaxError.self) { try parsed(text) }
