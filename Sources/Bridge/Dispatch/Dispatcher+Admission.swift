@@ -30,6 +30,22 @@ extension Dispatcher {
         startRun(of: request)
     }
 
+    /// Starts the run of a request the durable queue has just stored (`accepted`) if the dispatcher has an event
+    /// channel that has not ended and fewer than `limit` runs; returns whether it did. One step on this actor, so
+    /// two callers never both take the last free run.
+    ///
+    /// The queue calls it from the enqueue that stored the request, when no older request waits for room: the
+    /// request then starts without waiting for the admission loop to read it back from the store.
+    public func admitIfRoom(_ request: MessageRequest, limit: Int) -> Bool {
+        guard request.state == .accepted, hasWorkingChannel, runs.count < limit, !isShutDown,
+            requests[request.id] == nil, runs[request.id] == nil
+        else {
+            return false
+        }
+        startRun(of: request)
+        return true
+    }
+
     /// Takes back a request that was in flight (`dispatching`, `awaitingEvents`, `started`) when the daemon
     /// stopped. Its operationId is registered again and it waits for that operation's events:
     /// - confirmed (`awaitingEvents`/`started`) when the application was reused, so the server re-serves the

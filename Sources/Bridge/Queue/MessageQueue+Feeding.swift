@@ -88,8 +88,12 @@ extension MessageQueue {
         }
     }
 
-    /// Admits due requests while the dispatcher has room; returns when the next retry falls due.
+    /// Admits due requests while the dispatcher has room; returns when the next retry falls due. Sets
+    /// ``mayHoldDueRequests``: cleared only when every due request read got a run and room was left.
     private func admitDue(now: Date) async throws(StoreError) -> Date? {
+        isAdmitting = true
+        mayHoldDueRequests = true
+        defer { isAdmitting = false }
         // Without a working event channel an admitted run could only wait for one, where neither the queue's
         // deadlines nor a cancel reach it: requests stay on disk until a channel is attached.
         guard await dispatcher.hasWorkingChannel else { return try await store.nextAttemptDate() }
@@ -97,20 +101,31 @@ extension MessageQueue {
         let capacity = configuration.admissionLimit - active
         guard capacity > 0 else { return try await store.nextAttemptDate() }
         // Rows the dispatcher already runs, or being cancelled, are still due in the store: read past them.
-        let candidates = try await store.admissionCandidates(now: now, limit: capacity + active + cancelling.count)
+        let limit = capacity + active + cancelling.count
+        let candidates = try await store.admissionCandidates(now: now, limit: limit)
         var admitted = 0
-        for request in candidates.due where admitted < capacity {
+        var leftWaiting = candidates.due.count >= limit
+        for request in candidates.due {
             guard !cancelling.contains(request.id), await !dispatcher.isActive(request.id) else { continue }
+            guard admitted < capacity else {
+                leftWaiting = true
+                break
+            }
             do {
                 try await dispatcher.admit(request)
                 admitted += 1
+            } catch where error.code == .duplicateID {
+                // The enqueue that stored it started its run meanwhile.
+                continue
             } catch {
+                leftWaiting = true
                 logger.error(
                     "a due request was not admitted",
                     metadata: ["request-id": "\(request.id)", "error": "\(error)"]
                 )
             }
         }
+        mayHoldDueRequests = leftWaiting || admitted == capacity
         return candidates.nextAttemptAt
     }
 

@@ -33,6 +33,14 @@ public actor MessageQueue {
     var hasRestored = false
     /// How many times the admission loop looked at the store (a loop that spins shows here).
     var passes = 0
+    /// Whether due requests may wait in the store without a run: `true` until an admission pass has started a run
+    /// for every due request it read, with room to spare. While it is, new requests go through the admission loop,
+    /// oldest first; otherwise ``enqueue(_:)`` starts a new request's run itself.
+    var mayHoldDueRequests = true
+    /// Whether an admission pass is between its read of the store and its last admission.
+    var isAdmitting = false
+    /// How many requests ``enqueue(_:)`` handed to the dispatcher itself.
+    var directAdmissions = 0
     var lastPrune: Duration?
     var lastExpiryCheck: Duration?
     /// Requests whose cancellation is under way: the admission loop leaves them alone meanwhile.
@@ -126,7 +134,7 @@ public actor MessageQueue {
         if case .created(let created) = insertion {
             changes.publish(created)
             logger.info("request accepted", metadata: ["request-id": "\(created.id)", "event": "request-accepted"])
-            wakeInput.yield()
+            await admitOrWake(created)
         }
         return insertion
     }
@@ -242,6 +250,18 @@ public actor MessageQueue {
             }
             throw QueueError(code: .storeFailure, reason: "\(error)", source: "store")
         }
+    }
+
+    /// Starts the run of a request just stored when nothing older waits for room and the dispatcher has room;
+    /// otherwise wakes the admission loop, which reads it back from the store in its turn.
+    private func admitOrWake(_ request: MessageRequest) async {
+        if !mayHoldDueRequests, !isAdmitting,
+            await dispatcher.admitIfRoom(request, limit: configuration.admissionLimit)
+        {
+            directAdmissions += 1
+            return
+        }
+        wakeInput.yield()
     }
 
     /// Returns once this enqueue is the only one between the check and the insert of `operationID`.

@@ -6,7 +6,9 @@ extension RequestStore: RequestJournal {
     ///
     /// A request not stored yet is inserted. A stored one may only move along ``RequestState/allows(_:)``, or be
     /// stored again in the same non-terminal state (for example a reloaded request submitted again); a terminal row
-    /// never changes. The request's attempt rows are replaced by `request.attempts`, in the same transaction.
+    /// never changes. Of a stored request only what changes after acceptance is written again (state, operationId,
+    /// next attempt time, failure, invitation, `updatedAt`): the conversation log, message, content type,
+    /// idempotency key, deadline and creation time are the stored ones. The request's attempt rows are replaced by `request.attempts`, in the same transaction.
     ///
     /// - Throws: ``StoreError`` `invalidTransition` (nothing changed), `constraintViolated` (for example an
     ///   attempt's operationId used by another request, or an idempotency key already taken), or a database failure.
@@ -27,7 +29,10 @@ extension RequestStore: RequestJournal {
                         source: "record"
                     )
                 }
-                try record.update(db)
+                try db.cachedStatement(sql: StoreStatements.updateRequestProgress).execute(arguments: [
+                    record.operationID, record.state, record.nextAttemptAt, record.failureCode, record.failureSubcode,
+                    record.failureMessage, record.invitation, record.updatedAt, record.id,
+                ])
             } else {
                 try record.insert(db)
             }

@@ -12,6 +12,16 @@ enum StoreStatements {
         ON CONFLICT (requestId, ordinal) DO UPDATE SET
             operationId = excluded.operationId, startedAt = excluded.startedAt, httpStatus = excluded.httpStatus,
             code = excluded.code, subcode = excluded.subcode
+        WHERE operationId IS NOT excluded.operationId OR startedAt IS NOT excluded.startedAt
+            OR httpStatus IS NOT excluded.httpStatus OR code IS NOT excluded.code OR subcode IS NOT excluded.subcode
+        """
+    /// A stored request's columns that change after it is accepted; the others (its conversation log, message,
+    /// content type, idempotency key, deadline, creation time) are written once. Rewriting an indexed column, even
+    /// to the same value, rewrites its index entry: a page more in the log per index.
+    static let updateRequestProgress = """
+        UPDATE request SET operationId = ?, state = ?, nextAttemptAt = ?, failureCode = ?, failureSubcode = ?,
+            failureMessage = ?, invitation = ?, updatedAt = ?
+        WHERE id = ?
         """
     static let deleteAttemptsFrom = "DELETE FROM attempt WHERE requestId = ? AND ordinal >= ?"
     static let deleteReplacedAttempt = "DELETE FROM attempt WHERE requestId = ? AND ordinal = ? AND operationId <> ?"
