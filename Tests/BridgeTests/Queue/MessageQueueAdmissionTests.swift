@@ -73,6 +73,42 @@ import UCWASimulator
         }
     }
 
+    /// With room in the dispatcher and nothing older waiting, the enqueue that stores a request starts its run
+    /// itself: the admission loop, asleep, is not woken to read it back. Without room it waits on disk for the loop.
+    @Test(.timeLimit(.minutes(1))) func aNewRequestStartsFromItsEnqueueWhenNothingOlderWaits() async throws {
+        try await QueueFixture.run(
+            simulator: { $0.outcomeDelay = .seconds(5) },
+            queue: QueueConfiguration(admissionLimit: 1)
+        ) { fixture in
+            // The first pass found nothing due and the loop sleeps (the only sleeper on the queue's clock).
+            await fixture.sleepers(on: fixture.clock, atLeast: 1)
+            let passes = await fixture.queue.passes
+
+            let first = try await fixture.enqueue("first")
+            #expect(await fixture.dispatcher.isActive(first.id))
+            #expect(await fixture.queue.directAdmissions == 1)
+            #expect(await fixture.queue.passes == passes)
+
+            let second = try await fixture.enqueue("second")
+            #expect(await !fixture.dispatcher.isActive(second.id))
+            #expect(await fixture.queue.directAdmissions == 1)
+            #expect(try await fixture.stored(second.id).state == .accepted)
+
+            _ = try await fixture.wait(for: first.id, toReach: .started)
+            // The simulator holds the P-GET and the first invitation's outcome timer.
+            await fixture.sleepers(on: fixture.simClock, atLeast: 2)
+            fixture.simClock.advance(by: .seconds(5))
+            #expect(try await fixture.outcome(first.id).state == .delivered)
+            // The first run's end woke the loop, which admitted the second.
+            _ = try await fixture.wait(for: second.id, toReach: .started)
+            await fixture.sleepers(on: fixture.simClock, atLeast: 2)
+            fixture.simClock.advance(by: .seconds(5))
+            #expect(try await fixture.outcome(second.id).state == .delivered)
+            #expect(await fixture.queue.directAdmissions == 1)
+            #expect(fixture.simulator.receivedContinueMessaging.count == 2)
+        }
+    }
+
     /// Five thousand requests with nothing able to finish: four runs, the rest in the store.
     @Test(.timeLimit(.minutes(5))) func memoryDoesNotGrowWithTheQueue() async throws {
         try await QueueFixture.run(

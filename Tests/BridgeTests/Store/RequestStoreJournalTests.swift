@@ -52,6 +52,38 @@ struct RequestStoreJournalTests {
         }
     }
 
+    /// What a client handed over is written once: a later record of the request changes its progress, not its
+    /// message, conversation log, content type, idempotency key, deadline or creation time.
+    @Test func whatTheClientHandedOverIsWrittenOnce() async throws {
+        try await withTemporaryStore { store, _ in
+            let time = StoreSamples.epoch.addingTimeInterval(1)
+            let accepted = StoreSamples.request(idempotencyKey: "first")
+            try await store.record(accepted)
+            var dispatched = try StoreSamples.dispatched(accepted, at: time)
+            dispatched.message = "changed after acceptance"
+            dispatched.conversationLog = "/ucwa/oauth/v1/applications/105/communication/conversationLogs/other"
+            dispatched.contentType = .html
+            dispatched.idempotencyKey = "changed"
+            dispatched.deadline = time.addingTimeInterval(5)
+            dispatched.createdAt = time
+            dispatched.invitation = "/ucwa/oauth/v1/applications/105/communication/messagingInvitations/1"
+            try await store.record(dispatched)
+
+            let stored = try #require(try await store.request(accepted.id))
+            #expect(stored.state == .dispatching)
+            #expect(stored.attempts == dispatched.attempts)
+            #expect(stored.operationID == dispatched.operationID)
+            #expect(stored.invitation == dispatched.invitation)
+            #expect(stored.updatedAt == dispatched.updatedAt)
+            #expect(stored.message == accepted.message)
+            #expect(stored.conversationLog == accepted.conversationLog)
+            #expect(stored.contentType == accepted.contentType)
+            #expect(stored.idempotencyKey == accepted.idempotencyKey)
+            #expect(stored.deadline == accepted.deadline)
+            #expect(stored.createdAt == accepted.createdAt)
+        }
+    }
+
     @Test func aRefusedAttemptLeavesTheRowAndItsAttemptsAsTheyWere() async throws {
         try await withTemporaryStore { store, _ in
             let time = StoreSamples.epoch.addingTimeInterval(1)
