@@ -89,10 +89,13 @@ extension MessageQueue {
     }
 
     /// Admits due requests while the dispatcher has room; returns when the next retry falls due. Sets
-    /// ``mayHoldDueRequests``: cleared only when every due request read got a run and room was left.
+    /// ``mayHoldDueRequests``: cleared only when every due request read got a run, room was left, and no request
+    /// was left for the loop after the read.
     private func admitDue(now: Date) async throws(StoreError) -> Date? {
         isAdmitting = true
         mayHoldDueRequests = true
+        storedSincePassBegan = false
+        cancelledDuringPass.removeAll()
         defer { isAdmitting = false }
         // Without a working event channel an admitted run could only wait for one, where neither the queue's
         // deadlines nor a cancel reach it: requests stay on disk until a channel is attached.
@@ -106,7 +109,9 @@ extension MessageQueue {
         var admitted = 0
         var leftWaiting = candidates.due.count >= limit
         for request in candidates.due {
-            guard !cancelling.contains(request.id), await !dispatcher.isActive(request.id) else { continue }
+            guard !cancelling.contains(request.id), await !dispatcher.isActive(request.id),
+                !cancelledDuringPass.contains(request.id)
+            else { continue }
             guard admitted < capacity else {
                 leftWaiting = true
                 break
@@ -125,7 +130,7 @@ extension MessageQueue {
                 )
             }
         }
-        mayHoldDueRequests = leftWaiting || admitted == capacity
+        mayHoldDueRequests = leftWaiting || admitted == capacity || storedSincePassBegan
         return candidates.nextAttemptAt
     }
 

@@ -39,12 +39,16 @@ public actor MessageQueue {
     var mayHoldDueRequests = true
     /// Whether an admission pass is between its read of the store and its last admission.
     var isAdmitting = false
+    /// Whether a request left for the loop was stored since the running pass began: that pass may not have read it.
+    var storedSincePassBegan = false
     /// How many requests ``enqueue(_:)`` handed to the dispatcher itself.
     var directAdmissions = 0
     var lastPrune: Duration?
     var lastExpiryCheck: Duration?
     /// Requests whose cancellation is under way: the admission loop leaves them alone meanwhile.
     var cancelling: Set<RequestID> = []
+    /// Requests cancelled while an admission pass runs: the rows that pass read may still show them due.
+    var cancelledDuringPass: Set<RequestID> = []
     /// Client-supplied operationIds whose enqueue is between its check and its insert, and the enqueues waiting
     /// for them (oldest first).
     var operationIDWaiters: [OperationID: [CheckedContinuation<Void, Never>]] = [:]
@@ -159,7 +163,12 @@ public actor MessageQueue {
         // Between the end of the request's run and the stored cancellation the row is still due: without this the
         // admission loop (woken by that very run's end) could admit it again meanwhile.
         cancelling.insert(id)
-        defer { cancelling.remove(id) }
+        defer {
+            cancelling.remove(id)
+            if isAdmitting {
+                cancelledDuringPass.insert(id)
+            }
+        }
         switch await dispatcher.cancel(id) {
         case .cancelled(let request):
             return request
@@ -261,6 +270,9 @@ public actor MessageQueue {
             directAdmissions += 1
             return
         }
+        // Until a pass has read this row, later requests must not overtake it.
+        mayHoldDueRequests = true
+        storedSincePassBegan = true
         wakeInput.yield()
     }
 

@@ -9,21 +9,25 @@ enum CommitDurability: Sendable, Hashable {
     /// event channel's position).
     case synced
     /// `synchronous = NORMAL`: synced with the next synced commit or checkpoint, whichever comes first. Only for a
-    /// step whose loss changes nothing a restart does: `started` (a restored row in `awaitingEvents` is treated the
-    /// same way, waiting for the events of the same operationId).
+    /// step whose loss changes nothing a restart does: `started` once the attempt's answer (its 201) is stored, which
+    /// the `awaitingEvents` commit before it did: a restored row in `awaitingEvents` is treated the same way, waiting
+    /// for the events of the same operationId.
     ///
-    /// Not for `awaitingEvents` (it holds the proof of the 201 and the invitation's `Location`: without it the row is
-    /// `dispatching`, ambiguous, and may be sent again), not for `retryScheduled` (without it a restored row would
-    /// wait for an outcome that was a refusal, and end failed instead of retried), and not for an event batch's next
-    /// href (the next P-GET acknowledges the batch at once; a stale href gets a `resync`, which makes every request
-    /// in flight ambiguous).
+    /// Not for a `started` whose attempt got no answer (the POST was ambiguous, or the row was restored in
+    /// `dispatching`): there the event is the only proof that the server has the message, and without it a restored
+    /// row would be `dispatching`, ambiguous, and sent again after the grace window. Not for `awaitingEvents` (it
+    /// holds the proof of the 201 and the invitation's `Location`), not for `retryScheduled` (without it a restored
+    /// row would wait for an outcome that was a refusal, and end failed instead of retried), and not for an event
+    /// batch's next href (the next P-GET acknowledges the batch at once; a stale href gets a `resync`, which makes
+    /// every request in flight ambiguous).
     case deferred
 
-    /// The durability a request's row needs once it is in `state`.
-    static func recording(_ state: RequestState) -> CommitDurability {
-        switch state {
-        case .started: .deferred
-        case .accepted, .dispatching, .awaitingEvents, .retryScheduled, .delivered, .failed, .cancelled, .expired:
+    /// The durability a commit of `request` as it is now needs.
+    static func recording(_ request: MessageRequest) -> CommitDurability {
+        switch request.state {
+        case .started where request.currentAttempt?.httpStatus != nil: .deferred
+        case .accepted, .dispatching, .awaitingEvents, .started, .retryScheduled, .delivered, .failed, .cancelled,
+            .expired:
             .synced
         }
     }

@@ -2,7 +2,7 @@ import GRDB
 
 extension RequestStore: RequestJournal {
     /// Stores `request` as it is now, with all its attempts, in one transaction that is durable when this returns
-    /// (against a power loss too for the states ``CommitDurability/recording(_:)`` names synced).
+    /// (against a power loss too when ``CommitDurability/recording(_:)`` says synced).
     ///
     /// A request not stored yet is inserted. A stored one may only move along ``RequestState/allows(_:)``, or be
     /// stored again in the same non-terminal state (for example a reloaded request submitted again); a terminal row
@@ -13,7 +13,7 @@ extension RequestStore: RequestJournal {
     /// - Throws: ``StoreError`` `invalidTransition` (nothing changed), `constraintViolated` (for example an
     ///   attempt's operationId used by another request, or an idempotency key already taken), or a database failure.
     public func record(_ request: MessageRequest) async throws(StoreError) {
-        try await write("record", durability: .recording(request.state)) { db in
+        try await write("record", durability: .recording(request)) { db in
             let record = RequestRecord(request)
             let storedState = try String.fetchOne(
                 db.cachedStatement(sql: StoreStatements.stateByID),

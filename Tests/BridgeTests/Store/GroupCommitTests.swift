@@ -75,8 +75,6 @@ import Testing
                 )
             }
             #expect(levels == [2, 1, 2])  // FULL, NORMAL, FULL
-            #expect(CommitDurability.recording(.started) == .deferred)
-            #expect(RequestState.allCases.filter { CommitDurability.recording($0) == .deferred } == [.started])
         }
     }
 }
