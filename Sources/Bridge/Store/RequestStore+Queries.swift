@@ -2,9 +2,6 @@ import Foundation
 import GRDB
 
 extension RequestStore {
-    /// The states of a request waiting for an attempt.
-    static let queuedStates: [RequestState] = [.accepted, .retryScheduled]
-
     /// The stored request `id` with its attempts, or `nil` when there is none.
     public func request(_ id: RequestID) async throws(StoreError) -> MessageRequest? {
         try await read("request") { db in
@@ -106,11 +103,7 @@ extension RequestStore {
     }
 
     private static func oldestQueuedCreatedAt(in db: Database) throws -> Double? {
-        let states = Self.queuedStates.map(\.rawValue)
-        return try Double.fetchOne(
-            db,
-            RequestRecord.filter(states.contains(Column("state"))).select(min(Column("createdAt")))
-        )
+        try Double.fetchOne(db.cachedStatement(sql: StoreStatements.oldestQueuedCreatedAt))
     }
 
     // MARK: Helpers

@@ -30,13 +30,10 @@ extension RequestStore {
         let limit = Self.pageSize(limit)
         let now = StoredTime.column(now)
         return try await read("overdueRequests") { db in
-            let records =
-                try RequestRecord
-                .filter(Self.queuedStates.map(\.rawValue).contains(Column("state")))
-                .filter(Column("deadline") < now)
-                .order(Column("createdAt"), Column("id"))
-                .limit(limit)
-                .fetchAll(db)
+            let records = try RequestRecord.fetchAll(
+                db.cachedStatement(sql: StoreStatements.overdueRequests),
+                arguments: [now, limit]
+            )
             return try Self.requests(from: records, in: db)
         }
     }

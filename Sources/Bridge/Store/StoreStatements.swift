@@ -2,6 +2,11 @@ import GRDB
 
 /// The SQL of the store's frequent statements, written out so that each connection prepares it once
 /// (`Database.cachedStatement(sql:)`) instead of generating and preparing it again at every call.
+///
+/// The scheduling queries read the partial indexes of ``StoreMigrations`` (`INDEXED BY`: without statistics the
+/// planner prefers the full `state` index and sorts every waiting row, 100,000 in a deep queue, for each admission
+/// pass) and name the waiting states literally, as those indexes do (`state IN ('accepted', 'retryScheduled')`,
+/// `state = 'retryScheduled'`): SQLite refuses to prepare a statement whose WHERE does not imply its index's.
 enum StoreStatements {
     static let requestByID = "SELECT * FROM request WHERE id = ?"
     static let stateByID = "SELECT state FROM request WHERE id = ?"
@@ -26,11 +31,23 @@ enum StoreStatements {
     static let deleteAttemptsFrom = "DELETE FROM attempt WHERE requestId = ? AND ordinal >= ?"
     static let deleteReplacedAttempt = "DELETE FROM attempt WHERE requestId = ? AND ordinal = ? AND operationId <> ?"
     static let dueRequests = """
-        SELECT * FROM request
+        SELECT * FROM request INDEXED BY request_waiting_on_createdAt_id
         WHERE state IN ('accepted', 'retryScheduled') AND (nextAttemptAt IS NULL OR nextAttemptAt <= ?)
         ORDER BY createdAt, id LIMIT ?
         """
-    static let nextAttemptDate = "SELECT MIN(nextAttemptAt) FROM request WHERE state = 'retryScheduled'"
+    static let nextAttemptDate = """
+        SELECT MIN(nextAttemptAt) FROM request INDEXED BY request_retrying_on_nextAttemptAt
+        WHERE state = 'retryScheduled'
+        """
+    static let overdueRequests = """
+        SELECT * FROM request INDEXED BY request_waiting_on_deadline
+        WHERE state IN ('accepted', 'retryScheduled') AND deadline < ?
+        ORDER BY createdAt, id LIMIT ?
+        """
+    static let oldestQueuedCreatedAt = """
+        SELECT MIN(createdAt) FROM request INDEXED BY request_waiting_on_createdAt_id
+        WHERE state IN ('accepted', 'retryScheduled')
+        """
     static let upsertChannelValue = """
         INSERT INTO channel (key, value) VALUES (?, ?)
         ON CONFLICT(key) DO UPDATE SET value = excluded.value
