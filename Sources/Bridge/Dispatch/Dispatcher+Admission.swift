@@ -30,14 +30,15 @@ extension Dispatcher {
         startRun(of: request)
     }
 
-    /// Starts the run of a request the durable queue has just stored (`accepted`) if the dispatcher has an event
-    /// channel that has not ended and fewer than `limit` runs; returns whether it did. One step on this actor, so
-    /// two callers never both take the last free run.
+    /// Starts the run of a stored request (`accepted`, or `retryScheduled` and due) if the dispatcher has an event
+    /// channel that has not ended and fewer than `limit` runs, and does not run it already; returns whether it did.
+    /// One step on this actor, so two callers never both take the last free run.
     ///
-    /// The queue calls it from the enqueue that stored the request, when no older request waits for room: the
-    /// request then starts without waiting for the admission loop to read it back from the store.
+    /// The queue's admission loop calls it for each due request it read, and the enqueue that stored a request when
+    /// no older one waits for room: that request then starts without waiting for the loop to read it back.
     public func admitIfRoom(_ request: MessageRequest, limit: Int) -> Bool {
-        guard request.state == .accepted, hasWorkingChannel, runs.count < limit, !isShutDown,
+        guard request.state == .accepted || request.state == .retryScheduled, hasWorkingChannel, runs.count < limit,
+            !isShutDown,
             requests[request.id] == nil, runs[request.id] == nil
         else {
             return false
@@ -91,10 +92,12 @@ extension Dispatcher {
             // The run ended and the dispatcher forgot it (durable queue): the queue cancels the stored row.
             return .notActive
         }
-        await transition(id, to: .cancelled)
+        let stored = await transition(id, to: .cancelled)
         let final = requests[id] ?? request
         if configuration.retryScheduling == .byQueue {
             forgetRequest(id)
+            // Not stored: the run is over, and the queue cancels the stored row itself (or says why it cannot).
+            guard stored else { return .notActive }
         }
         return final.state == .cancelled ? .cancelled(final) : .inFlight(final)
     }

@@ -89,8 +89,8 @@ extension MessageQueue {
     }
 
     /// Admits due requests while the dispatcher has room; returns when the next retry falls due. Sets
-    /// ``mayHoldDueRequests``: cleared only when every due request read got a run, room was left, and no request
-    /// was left for the loop after the read.
+    /// ``mayHoldDueRequests``: cleared only when every due request read got a run and no request was left for the
+    /// loop after the read.
     private func admitDue(now: Date) async throws(StoreError) -> Date? {
         isAdmitting = true
         mayHoldDueRequests = true
@@ -106,31 +106,22 @@ extension MessageQueue {
         // Rows the dispatcher already runs, or being cancelled, are still due in the store: read past them.
         let limit = capacity + active + cancelling.count
         let candidates = try await store.admissionCandidates(now: now, limit: limit)
-        var admitted = 0
         var leftWaiting = candidates.due.count >= limit
         for request in candidates.due {
             guard !cancelling.contains(request.id), await !dispatcher.isActive(request.id),
                 !cancelledDuringPass.contains(request.id)
             else { continue }
-            guard admitted < capacity else {
+            // The dispatcher checks the room itself: enqueues may have started runs since `active` was read.
+            guard await dispatcher.admitIfRoom(request, limit: configuration.admissionLimit) else {
+                if await dispatcher.isActive(request.id) {
+                    continue  // The enqueue that stored it started its run meanwhile.
+                }
                 leftWaiting = true
                 break
             }
-            do {
-                try await dispatcher.admit(request)
-                admitted += 1
-            } catch where error.code == .duplicateID {
-                // The enqueue that stored it started its run meanwhile.
-                continue
-            } catch {
-                leftWaiting = true
-                logger.error(
-                    "a due request was not admitted",
-                    metadata: ["request-id": "\(request.id)", "error": "\(error)"]
-                )
-            }
         }
-        mayHoldDueRequests = leftWaiting || admitted == capacity || storedSincePassBegan
+        mayHoldDueRequests = leftWaiting || storedSincePassBegan
+        nextRetryAt = candidates.nextAttemptAt
         return candidates.nextAttemptAt
     }
 

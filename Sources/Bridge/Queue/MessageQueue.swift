@@ -41,6 +41,9 @@ public actor MessageQueue {
     var isAdmitting = false
     /// Whether a request left for the loop was stored since the running pass began: that pass may not have read it.
     var storedSincePassBegan = false
+    /// When the earliest retry falls due, as the last pass read it: from then on that older request waits for the
+    /// loop, and new requests must not overtake it.
+    var nextRetryAt: Date?
     /// How many requests ``enqueue(_:)`` handed to the dispatcher itself.
     var directAdmissions = 0
     var lastPrune: Duration?
@@ -163,14 +166,10 @@ public actor MessageQueue {
         // Between the end of the request's run and the stored cancellation the row is still due: without this the
         // admission loop (woken by that very run's end) could admit it again meanwhile.
         cancelling.insert(id)
-        defer {
-            cancelling.remove(id)
-            if isAdmitting {
-                cancelledDuringPass.insert(id)
-            }
-        }
+        defer { cancelling.remove(id) }
         switch await dispatcher.cancel(id) {
         case .cancelled(let request):
+            noteCancelled(id)
             return request
         case .inFlight(let request):
             throw notCancellable(request)
@@ -194,9 +193,17 @@ public actor MessageQueue {
             }
             throw QueueError(code: .storeFailure, reason: error.description, source: "cancel")
         }
+        noteCancelled(id)
         changes.publish(request)
         logger.info("request cancelled", metadata: ["request-id": "\(id)", "event": "request-cancelled"])
         return request
+    }
+
+    /// A running pass may have read the cancelled row as due: it must not admit it.
+    private func noteCancelled(_ id: RequestID) {
+        if isAdmitting {
+            cancelledDuringPass.insert(id)
+        }
     }
 
     /// Waits until the request's state differs from `state` (its current state when `nil`; at once when it already
@@ -261,10 +268,15 @@ public actor MessageQueue {
         }
     }
 
+    /// Whether a scheduled retry is due now (and waits for the loop to admit it).
+    private var retryFallsDue: Bool {
+        nextRetryAt.map { $0 <= wallClock() } ?? false
+    }
+
     /// Starts the run of a request just stored when nothing older waits for room and the dispatcher has room;
     /// otherwise wakes the admission loop, which reads it back from the store in its turn.
     private func admitOrWake(_ request: MessageRequest) async {
-        if !mayHoldDueRequests, !isAdmitting,
+        if !mayHoldDueRequests, !isAdmitting, !isStopping, !retryFallsDue,
             await dispatcher.admitIfRoom(request, limit: configuration.admissionLimit)
         {
             directAdmissions += 1

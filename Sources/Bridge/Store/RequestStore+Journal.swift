@@ -10,8 +10,13 @@ extension RequestStore: RequestJournal {
     /// next attempt time, failure, invitation, `updatedAt`): the conversation log, message, content type,
     /// idempotency key, deadline and creation time are the stored ones. The request's attempt rows are replaced by `request.attempts`, in the same transaction.
     ///
-    /// - Throws: ``StoreError`` `invalidTransition` (nothing changed), `constraintViolated` (for example an
-    ///   attempt's operationId used by another request, or an idempotency key already taken), or a database failure.
+    /// A move to `dispatching` starts an attempt: it is stored only when the request's other attempts are exactly the
+    /// stored ones, so that a copy read before an earlier attempt (an admission pass working from an old read) never
+    /// sends the message again.
+    ///
+    /// - Throws: ``StoreError`` `invalidTransition` (nothing changed), `staleCopy` (a new attempt from an old copy;
+    ///   nothing changed), `constraintViolated` (for example an attempt's operationId used by another request), or a
+    ///   database failure.
     public func record(_ request: MessageRequest) async throws(StoreError) {
         try await write("record", durability: .recording(request)) { db in
             let record = RequestRecord(request)
@@ -29,6 +34,9 @@ extension RequestStore: RequestJournal {
                         source: "record"
                     )
                 }
+                if to == .dispatching, from != .dispatching {
+                    try Self.checkNewAttempt(of: request, in: db)
+                }
                 try db.cachedStatement(sql: StoreStatements.updateRequestProgress).execute(arguments: [
                     record.operationID, record.state, record.nextAttemptAt, record.failureCode, record.failureSubcode,
                     record.failureMessage, record.invitation, record.updatedAt, record.id,
@@ -37,6 +45,22 @@ extension RequestStore: RequestJournal {
                 try record.insert(db)
             }
             try Self.replaceAttempts(of: request, in: db)
+        }
+    }
+
+    private static func checkNewAttempt(of request: MessageRequest, in db: Database) throws {
+        let stored =
+            try Int.fetchOne(
+                db.cachedStatement(sql: StoreStatements.attemptCount),
+                arguments: [request.id.rawValue]
+            ) ?? 0
+        guard stored == request.attempts.count - 1 else {
+            throw StoreError(
+                code: .staleCopy,
+                reason: "request \(request.id) has \(stored) stored attempts; a copy with \(request.attempts.count - 1) "
+                    + "cannot start another",
+                source: "record"
+            )
         }
     }
 

@@ -13,6 +13,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case incompatibleSchema
         /// A ``RequestStore/record(_:)`` would move a stored request along a change the state machine refuses.
         case invalidTransition
+        /// A ``RequestStore/record(_:)`` would start an attempt from a copy of the request older than the stored
+        /// row: the copy misses attempts already stored, so the message may already be on its way.
+        case staleCopy
         /// A request with this id is already stored.
         case duplicateID
         /// Only `accepted` requests are inserted.

@@ -11,6 +11,7 @@ enum StoreStatements {
     static let requestByID = "SELECT * FROM request WHERE id = ?"
     static let stateByID = "SELECT state FROM request WHERE id = ?"
     static let attemptsOfRequest = "SELECT * FROM attempt WHERE requestId = ? ORDER BY ordinal"
+    static let attemptCount = "SELECT COUNT(*) FROM attempt WHERE requestId = ?"
     static let upsertAttempt = """
         INSERT INTO attempt (requestId, ordinal, operationId, startedAt, httpStatus, code, subcode)
         VALUES (?, ?, ?, ?, ?, ?, ?)

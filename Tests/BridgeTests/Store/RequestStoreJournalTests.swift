@@ -84,6 +84,30 @@ struct RequestStoreJournalTests {
         }
     }
 
+    /// An attempt starts only from the stored attempts: a copy read before the first attempt (an admission pass
+    /// working from an old read while the request was sent and scheduled for a retry) cannot start another.
+    @Test func anAttemptFromAnOldCopyIsRefused() async throws {
+        try await withTemporaryStore { store, _ in
+            let time = StoreSamples.epoch.addingTimeInterval(1)
+            let accepted = StoreSamples.request()
+            try await store.record(accepted)
+            let first = try StoreSamples.dispatched(accepted, at: time)
+            try await store.record(first)
+            let retrying = try StoreSamples.retryScheduled(first, at: time, next: time.addingTimeInterval(30))
+            try await store.record(retrying)
+
+            let stale = try StoreSamples.dispatched(accepted, at: time.addingTimeInterval(1))
+            let refusal = await #expect(throws: StoreError.self) { try await store.record(stale) }
+            #expect(refusal?.code == .staleCopy)
+            #expect(try await store.request(accepted.id) == retrying)
+
+            // From the stored row, the next attempt is taken.
+            let second = try StoreSamples.dispatched(retrying, at: time.addingTimeInterval(30))
+            try await store.record(second)
+            #expect(try await store.request(accepted.id)?.attempts.count == 2)
+        }
+    }
+
     @Test func aRefusedAttemptLeavesTheRowAndItsAttemptsAsTheyWere() async throws {
         try await withTemporaryStore { store, _ in
             let time = StoreSamples.epoch.addingTimeInterval(1)
