@@ -86,12 +86,27 @@ enum DaemonPhase {
         return try daemon.memory()
     }
 
-    /// The first conversation log the daemon lists.
+    /// The first conversation log the daemon lists, once it has opened its UCWA application (`READY=1` says that
+    /// the API listens; until the application is open the API answers `503`).
     static func conversationLog(_ daemon: DaemonProcess) async throws -> String {
+        try await applicationOpen(daemon)
         guard let href = try await daemon.api.conversationLogs().conversationLogs.first?.href else {
             throw BenchmarkError("GET /v1/conversation-logs listed no conversation log")
         }
         return href
+    }
+
+    /// Returns once `GET /v1/health` shows the application open, asking every 5 ms for at most `timeout`.
+    private static func applicationOpen(_ daemon: DaemonProcess, timeout: Duration = .seconds(30)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        // Bounded by the deadline.
+        while ContinuousClock.now < deadline {
+            if try await daemon.api.health().application != nil {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        throw BenchmarkError("the daemon did not open its UCWA application within \(timeout)")
     }
 
     private static func measure(
