@@ -5,12 +5,17 @@ public actor InMemoryRequestJournal: RequestJournal {
     public private(set) var history: [MessageRequest] = []
     private var latest: [RequestID: MessageRequest] = [:]
     private var failuresToInject = 0
+    private var failuresByState: [RequestState: Int] = [:]
 
     public init() {}
 
     public func record(_ request: MessageRequest) async throws {
         if failuresToInject > 0 {
             failuresToInject -= 1
+            throw JournalUnavailable()
+        }
+        if let failures = failuresByState[request.state], failures > 0 {
+            failuresByState[request.state] = failures - 1
             throw JournalUnavailable()
         }
         history.append(request)
@@ -35,6 +40,11 @@ public actor InMemoryRequestJournal: RequestJournal {
     /// Makes the next `count` records fail, as a full disk or a locked database would.
     public func failNextRecords(_ count: Int) {
         failuresToInject = count
+    }
+
+    /// Makes the next `count` records of a request in `state` fail; records in other states are kept.
+    public func failNextRecords(_ count: Int, in state: RequestState) {
+        failuresByState[state] = count
     }
 }
 

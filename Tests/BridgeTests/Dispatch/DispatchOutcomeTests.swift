@@ -28,6 +28,23 @@ import UCWASimulator
         }
     }
 
+    /// The record of the 201 failed: the answer is not kept in memory either, so the `started` that follows is
+    /// committed with a sync (nothing on disk proves the 201; a power loss must not leave the row `dispatching` with
+    /// its only proof unsynced), and the request is still delivered.
+    @Test func anUnstored201LeavesTheNextStepSynced() async throws {
+        try await DispatchFixture.run { fixture in
+            await fixture.journal.failNextRecords(1, in: .awaitingEvents)
+            let submitted = try await fixture.submit(fixture.request())
+            let done = try await fixture.outcome(submitted.id)
+            #expect(done.state == .delivered)
+            let history = await fixture.journal.history(of: submitted.id)
+            #expect(history.map(\.state) == [.accepted, .dispatching, .started, .delivered])
+            let started = try #require(history.first { $0.state == .started })
+            #expect(CommitDurability.recording(started) == .synced)
+            #expect(fixture.simulator.receivedContinueMessaging.count == 1)
+        }
+    }
+
     @Test func eventsBeforeThe201AreKept() async throws {
         try await DispatchFixture.run { fixture in
             fixture.simulator.setInvitationEventOrder(.beforeResponse)
