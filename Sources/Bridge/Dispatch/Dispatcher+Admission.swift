@@ -13,23 +13,6 @@ extension Dispatcher {
         runs[id] != nil
     }
 
-    /// Starts the run of a request the durable queue already stored (`accepted`, or `retryScheduled` and due)
-    /// without writing it again.
-    ///
-    /// - Throws: ``SubmissionError`` when the dispatcher was shut down, already runs the request, or the request is
-    ///   in another state.
-    public func admit(_ request: MessageRequest) throws(SubmissionError) {
-        guard request.state == .accepted || request.state == .retryScheduled else {
-            throw SubmissionError(
-                code: .notDispatchable,
-                reason: "a request in state \(request.state) is not admitted",
-                source: "admit"
-            )
-        }
-        try checkAdmissible(request, source: "admit")
-        startRun(of: request)
-    }
-
     /// Starts the run of a stored request (`accepted`, or `retryScheduled` and due) if the dispatcher has an event
     /// channel that has not ended and fewer than `limit` runs, and does not run it already; returns whether it did.
     /// One step on this actor, so two callers never both take the last free run.
@@ -92,12 +75,10 @@ extension Dispatcher {
             // The run ended and the dispatcher forgot it (durable queue): the queue cancels the stored row.
             return .notActive
         }
-        let stored = await transition(id, to: .cancelled)
+        await transition(id, to: .cancelled)
         let final = requests[id] ?? request
         if configuration.retryScheduling == .byQueue {
             forgetRequest(id)
-            // Not stored: the run is over, and the queue cancels the stored row itself (or says why it cannot).
-            guard stored else { return .notActive }
         }
         return final.state == .cancelled ? .cancelled(final) : .inFlight(final)
     }

@@ -106,7 +106,8 @@ extension MessageQueue {
         // Rows the dispatcher already runs, or being cancelled, are still due in the store: read past them.
         let limit = capacity + active + cancelling.count
         let candidates = try await store.admissionCandidates(now: now, limit: limit)
-        var leftWaiting = candidates.due.count >= limit
+        // A full page may have more due rows behind it (the store caps a page at its maximum size).
+        var leftWaiting = candidates.due.count >= min(limit, RequestStore.maximumPageSize)
         for request in candidates.due {
             guard !cancelling.contains(request.id), await !dispatcher.isActive(request.id),
                 !cancelledDuringPass.contains(request.id)

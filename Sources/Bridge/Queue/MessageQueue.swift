@@ -34,8 +34,8 @@ public actor MessageQueue {
     /// How many times the admission loop looked at the store (a loop that spins shows here).
     var passes = 0
     /// Whether due requests may wait in the store without a run: `true` until an admission pass has started a run
-    /// for every due request it read, with room to spare. While it is, new requests go through the admission loop,
-    /// oldest first; otherwise ``enqueue(_:)`` starts a new request's run itself.
+    /// for every due request it read (and no request was left for the loop since). While it is, new requests go
+    /// through the admission loop, oldest first; otherwise ``enqueue(_:)`` starts a new request's run itself.
     var mayHoldDueRequests = true
     /// Whether an admission pass is between its read of the store and its last admission.
     var isAdmitting = false
@@ -83,8 +83,9 @@ public actor MessageQueue {
 
     // MARK: Requests
 
-    /// Stores a new request (`accepted`) and wakes the admission loop. With an idempotency key that a stored
-    /// request already has, returns that request (``RequestInsertion/existing(_:)``) and stores nothing.
+    /// Stores a new request (`accepted`), then starts its run when no older request waits for room and the
+    /// dispatcher has room, or else wakes the admission loop. With an idempotency key that a stored request already
+    /// has, returns that request (``RequestInsertion/existing(_:)``) and stores nothing.
     ///
     /// - Throws: ``QueueError`` (``QueueError/Code/hrefRefused``, ``QueueError/Code/operationIDInUse``,
     ///   ``QueueError/Code/deadlinePassed``, ``QueueError/Code/storeFailure``, ``QueueError/Code/shuttingDown``);
@@ -166,7 +167,13 @@ public actor MessageQueue {
         // Between the end of the request's run and the stored cancellation the row is still due: without this the
         // admission loop (woken by that very run's end) could admit it again meanwhile.
         cancelling.insert(id)
-        defer { cancelling.remove(id) }
+        defer {
+            cancelling.remove(id)
+            // A running pass left this row alone; whether or not it was cancelled, the loop looks again.
+            if isAdmitting {
+                wakeInput.yield()
+            }
+        }
         switch await dispatcher.cancel(id) {
         case .cancelled(let request):
             noteCancelled(id)

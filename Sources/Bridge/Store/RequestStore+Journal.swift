@@ -6,15 +6,16 @@ extension RequestStore: RequestJournal {
     ///
     /// A request not stored yet is inserted. A stored one may only move along ``RequestState/allows(_:)``, or be
     /// stored again in the same non-terminal state (for example a reloaded request submitted again); a terminal row
-    /// never changes. Of a stored request only what changes after acceptance is written again (state, operationId,
-    /// next attempt time, failure, invitation, `updatedAt`): the conversation log, message, content type,
-    /// idempotency key, deadline and creation time are the stored ones. The request's attempt rows are replaced by `request.attempts`, in the same transaction.
+    /// never changes. Of a stored request only what changes after acceptance is written again (state, next attempt
+    /// time, failure, invitation, `updatedAt`, and the operationId on a move to `dispatching`): the conversation log,
+    /// message, content type, idempotency key, deadline and creation time are the stored ones. The request's attempt
+    /// rows are replaced by `request.attempts`, in the same transaction.
     ///
-    /// A move to `dispatching` starts an attempt: it is stored only when the request's other attempts are exactly the
-    /// stored ones, so that a copy read before an earlier attempt (an admission pass working from an old read) never
-    /// sends the message again.
+    /// A copy of a stored request must hold every stored attempt, and a move to `dispatching` exactly one more: a
+    /// copy read before an earlier attempt (an admission pass working from an old read) never sends the message
+    /// again, nor erases the attempts it missed.
     ///
-    /// - Throws: ``StoreError`` `invalidTransition` (nothing changed), `staleCopy` (a new attempt from an old copy;
+    /// - Throws: ``StoreError`` `invalidTransition` (nothing changed), `staleCopy` (a copy older than the stored row;
     ///   nothing changed), `constraintViolated` (for example an attempt's operationId used by another request), or a
     ///   database failure.
     public func record(_ request: MessageRequest) async throws(StoreError) {
@@ -34,11 +35,14 @@ extension RequestStore: RequestJournal {
                         source: "record"
                     )
                 }
-                if to == .dispatching, from != .dispatching {
-                    try Self.checkNewAttempt(of: request, in: db)
+                let startsAttempt = to == .dispatching && from != .dispatching
+                try Self.checkAttempts(of: request, startsAttempt: startsAttempt, in: db)
+                if startsAttempt {
+                    try db.cachedStatement(sql: StoreStatements.updateRequestOperationID)
+                        .execute(arguments: [record.operationID, record.id])
                 }
                 try db.cachedStatement(sql: StoreStatements.updateRequestProgress).execute(arguments: [
-                    record.operationID, record.state, record.nextAttemptAt, record.failureCode, record.failureSubcode,
+                    record.state, record.nextAttemptAt, record.failureCode, record.failureSubcode,
                     record.failureMessage, record.invitation, record.updatedAt, record.id,
                 ])
             } else {
@@ -48,17 +52,19 @@ extension RequestStore: RequestJournal {
         }
     }
 
-    private static func checkNewAttempt(of request: MessageRequest, in db: Database) throws {
+    /// Refuses a copy that misses stored attempts, and a new attempt that is not exactly one more than the stored.
+    private static func checkAttempts(of request: MessageRequest, startsAttempt: Bool, in db: Database) throws {
         let stored =
             try Int.fetchOne(
                 db.cachedStatement(sql: StoreStatements.attemptCount),
                 arguments: [request.id.rawValue]
             ) ?? 0
-        guard stored == request.attempts.count - 1 else {
+        let known = request.attempts.count - (startsAttempt ? 1 : 0)
+        guard startsAttempt ? known == stored : known >= stored else {
             throw StoreError(
                 code: .staleCopy,
-                reason: "request \(request.id) has \(stored) stored attempts; a copy with \(request.attempts.count - 1) "
-                    + "cannot start another",
+                reason: "request \(request.id) has \(stored) stored attempts; a copy knowing \(known) cannot "
+                    + (startsAttempt ? "start another" : "be stored"),
                 source: "record"
             )
         }

@@ -13,8 +13,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case incompatibleSchema
         /// A ``RequestStore/record(_:)`` would move a stored request along a change the state machine refuses.
         case invalidTransition
-        /// A ``RequestStore/record(_:)`` would start an attempt from a copy of the request older than the stored
-        /// row: the copy misses attempts already stored, so the message may already be on its way.
+        /// A ``RequestStore/record(_:)`` of a copy of the request older than the stored row: the copy misses
+        /// attempts already stored (so the message may already be on its way), or would start another from them.
         case staleCopy
         /// A request with this id is already stored.
         case duplicateID

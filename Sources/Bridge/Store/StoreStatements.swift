@@ -21,14 +21,17 @@ enum StoreStatements {
         WHERE operationId IS NOT excluded.operationId OR startedAt IS NOT excluded.startedAt
             OR httpStatus IS NOT excluded.httpStatus OR code IS NOT excluded.code OR subcode IS NOT excluded.subcode
         """
-    /// A stored request's columns that change after it is accepted; the others (its conversation log, message,
-    /// content type, idempotency key, deadline, creation time) are written once. Rewriting an indexed column, even
+    /// A stored request's columns that change at every move; the operationId changes only when an attempt starts,
+    /// and the others (its conversation log, message, content type, idempotency key, deadline, creation time) are
+    /// written once. Rewriting an indexed column, even
     /// to the same value, rewrites its index entry: a page more in the log per index.
     static let updateRequestProgress = """
-        UPDATE request SET operationId = ?, state = ?, nextAttemptAt = ?, failureCode = ?, failureSubcode = ?,
-            failureMessage = ?, invitation = ?, updatedAt = ?
+        UPDATE request SET state = ?, nextAttemptAt = ?, failureCode = ?, failureSubcode = ?, failureMessage = ?,
+            invitation = ?, updatedAt = ?
         WHERE id = ?
         """
+    /// A new attempt's operationId, written only when the attempt starts (the column is indexed).
+    static let updateRequestOperationID = "UPDATE request SET operationId = ? WHERE id = ?"
     static let deleteAttemptsFrom = "DELETE FROM attempt WHERE requestId = ? AND ordinal >= ?"
     static let deleteReplacedAttempt = "DELETE FROM attempt WHERE requestId = ? AND ordinal = ? AND operationId <> ?"
     static let dueRequests = """

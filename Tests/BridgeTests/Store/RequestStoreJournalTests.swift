@@ -85,7 +85,8 @@ struct RequestStoreJournalTests {
     }
 
     /// An attempt starts only from the stored attempts: a copy read before the first attempt (an admission pass
-    /// working from an old read while the request was sent and scheduled for a retry) cannot start another.
+    /// working from an old read while the request was sent and scheduled for a retry) cannot start another, nor
+    /// end the request and erase the attempt it missed.
     @Test func anAttemptFromAnOldCopyIsRefused() async throws {
         try await withTemporaryStore { store, _ in
             let time = StoreSamples.epoch.addingTimeInterval(1)
@@ -99,6 +100,11 @@ struct RequestStoreJournalTests {
             let stale = try StoreSamples.dispatched(accepted, at: time.addingTimeInterval(1))
             let refusal = await #expect(throws: StoreError.self) { try await store.record(stale) }
             #expect(refusal?.code == .staleCopy)
+            #expect(try await store.request(accepted.id) == retrying)
+            // Nor may the old copy end the request and erase the attempt it never saw.
+            let expired = try StoreSamples.moved(accepted, to: .expired, at: time.addingTimeInterval(1))
+            let erasing = await #expect(throws: StoreError.self) { try await store.record(expired) }
+            #expect(erasing?.code == .staleCopy)
             #expect(try await store.request(accepted.id) == retrying)
 
             // From the stored row, the next attempt is taken.
