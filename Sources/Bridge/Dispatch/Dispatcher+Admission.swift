@@ -13,21 +13,23 @@ extension Dispatcher {
         runs[id] != nil
     }
 
-    /// Starts the run of a stored request (`accepted`, or `retryScheduled` and due) if the dispatcher has an event
-    /// channel that has not ended and fewer than `limit` runs, and does not run it already; returns whether it did.
-    /// One step on this actor, so two callers never both take the last free run.
+    /// Starts the run of a stored request (`accepted`, or `retryScheduled` and due) if the dispatcher does not run
+    /// it already, has an event channel that has not ended, and has fewer than `limit` runs. One step on this
+    /// actor, so two callers never both take the last free run.
     ///
     /// The queue's admission loop calls it for each due request it read, and the enqueue that stored a request when
     /// no older one waits for room: that request then starts without waiting for the loop to read it back.
-    public func admitIfRoom(_ request: MessageRequest, limit: Int) -> Bool {
+    public func admitIfRoom(_ request: MessageRequest, limit: Int) -> Admission {
+        if requests[request.id] != nil || runs[request.id] != nil {
+            return .alreadyRunning
+        }
         guard request.state == .accepted || request.state == .retryScheduled, hasWorkingChannel, runs.count < limit,
-            !isShutDown,
-            requests[request.id] == nil, runs[request.id] == nil
+            !isShutDown
         else {
-            return false
+            return .notStarted
         }
         startRun(of: request)
-        return true
+        return .started
     }
 
     /// Takes back a request that was in flight (`dispatching`, `awaitingEvents`, `started`) when the daemon
@@ -113,4 +115,14 @@ public enum DispatchCancellation: Sendable {
     case cancelled(MessageRequest)
     /// An attempt is in flight (or being committed); the request cannot be cancelled now.
     case inFlight(MessageRequest)
+}
+
+/// What ``Dispatcher/admitIfRoom(_:limit:)`` did.
+public enum Admission: Sendable, Hashable {
+    /// The request's run started.
+    case started
+    /// The dispatcher already runs the request (or still holds it while its run ends).
+    case alreadyRunning
+    /// No room, no working event channel, shut down, or a state that is not admitted: the request stays on disk.
+    case notStarted
 }

@@ -88,15 +88,11 @@ extension MessageQueue {
         }
     }
 
-    /// Admits due requests while the dispatcher has room; returns when the next retry falls due. Sets
-    /// ``mayHoldDueRequests``: cleared only when every due request read got a run and no request was left for the
-    /// loop after the read.
+    /// Admits due requests while the dispatcher has room; returns when the next retry falls due. Tells the
+    /// ``AdmissionGate`` whether due requests stayed on disk.
     private func admitDue(now: Date) async throws(StoreError) -> Date? {
-        isAdmitting = true
-        mayHoldDueRequests = true
-        storedSincePassBegan = false
-        cancelledDuringPass.removeAll()
-        defer { isAdmitting = false }
+        gate.passBegins()
+        defer { gate.passEnds() }
         // Without a working event channel an admitted run could only wait for one, where neither the queue's
         // deadlines nor a cancel reach it: requests stay on disk until a channel is attached.
         guard await dispatcher.hasWorkingChannel else { return try await store.nextAttemptDate() }
@@ -108,21 +104,16 @@ extension MessageQueue {
         let candidates = try await store.admissionCandidates(now: now, limit: limit)
         // A full page may have more due rows behind it (the store caps a page at its maximum size).
         var leftWaiting = candidates.due.count >= min(limit, RequestStore.maximumPageSize)
-        for request in candidates.due {
-            guard !cancelling.contains(request.id), await !dispatcher.isActive(request.id),
-                !cancelledDuringPass.contains(request.id)
-            else { continue }
-            // The dispatcher checks the room itself: enqueues may have started runs since `active` was read.
-            guard await dispatcher.admitIfRoom(request, limit: configuration.admissionLimit) else {
-                if await dispatcher.isActive(request.id) {
-                    continue  // The enqueue that stored it started its run meanwhile.
-                }
+        for request in candidates.due where !cancelling.contains(request.id) {
+            guard !gate.wasCancelledDuringPass(request.id) else { continue }
+            // The dispatcher checks the room itself: enqueues may have started runs since `active` was read. A
+            // request it already runs was admitted earlier, or by the enqueue that stored it.
+            guard await dispatcher.admitIfRoom(request, limit: configuration.admissionLimit) != .notStarted else {
                 leftWaiting = true
                 break
             }
         }
-        mayHoldDueRequests = leftWaiting || storedSincePassBegan
-        nextRetryAt = candidates.nextAttemptAt
+        gate.passAdmitted(leftWaiting: leftWaiting, nextRetryAt: candidates.nextAttemptAt)
         return candidates.nextAttemptAt
     }
 

@@ -33,25 +33,14 @@ public actor MessageQueue {
     var hasRestored = false
     /// How many times the admission loop looked at the store (a loop that spins shows here).
     var passes = 0
-    /// Whether due requests may wait in the store without a run: `true` until an admission pass has started a run
-    /// for every due request it read (and no request was left for the loop since). While it is, new requests go
-    /// through the admission loop, oldest first; otherwise ``enqueue(_:)`` starts a new request's run itself.
-    var mayHoldDueRequests = true
-    /// Whether an admission pass is between its read of the store and its last admission.
-    var isAdmitting = false
-    /// Whether a request left for the loop was stored since the running pass began: that pass may not have read it.
-    var storedSincePassBegan = false
-    /// When the earliest retry falls due, as the last pass read it: from then on that older request waits for the
-    /// loop, and new requests must not overtake it.
-    var nextRetryAt: Date?
+    /// Whether ``enqueue(_:)`` may start a new request's run itself, or must leave it to the admission loop.
+    var gate = AdmissionGate()
     /// How many requests ``enqueue(_:)`` handed to the dispatcher itself.
     var directAdmissions = 0
     var lastPrune: Duration?
     var lastExpiryCheck: Duration?
     /// Requests whose cancellation is under way: the admission loop leaves them alone meanwhile.
     var cancelling: Set<RequestID> = []
-    /// Requests cancelled while an admission pass runs: the rows that pass read may still show them due.
-    var cancelledDuringPass: Set<RequestID> = []
     /// Client-supplied operationIds whose enqueue is between its check and its insert, and the enqueues waiting
     /// for them (oldest first).
     var operationIDWaiters: [OperationID: [CheckedContinuation<Void, Never>]] = [:]
@@ -170,13 +159,13 @@ public actor MessageQueue {
         defer {
             cancelling.remove(id)
             // A running pass left this row alone; whether or not it was cancelled, the loop looks again.
-            if isAdmitting {
+            if gate.isPassing {
                 wakeInput.yield()
             }
         }
         switch await dispatcher.cancel(id) {
         case .cancelled(let request):
-            noteCancelled(id)
+            gate.cancelled(id)
             return request
         case .inFlight(let request):
             throw notCancellable(request)
@@ -200,17 +189,10 @@ public actor MessageQueue {
             }
             throw QueueError(code: .storeFailure, reason: error.description, source: "cancel")
         }
-        noteCancelled(id)
+        gate.cancelled(id)
         changes.publish(request)
         logger.info("request cancelled", metadata: ["request-id": "\(id)", "event": "request-cancelled"])
         return request
-    }
-
-    /// A running pass may have read the cancelled row as due: it must not admit it.
-    private func noteCancelled(_ id: RequestID) {
-        if isAdmitting {
-            cancelledDuringPass.insert(id)
-        }
     }
 
     /// Waits until the request's state differs from `state` (its current state when `nil`; at once when it already
@@ -275,23 +257,16 @@ public actor MessageQueue {
         }
     }
 
-    /// Whether a scheduled retry is due now (and waits for the loop to admit it).
-    private var retryFallsDue: Bool {
-        nextRetryAt.map { $0 <= wallClock() } ?? false
-    }
-
     /// Starts the run of a request just stored when nothing older waits for room and the dispatcher has room;
     /// otherwise wakes the admission loop, which reads it back from the store in its turn.
     private func admitOrWake(_ request: MessageRequest) async {
-        if !mayHoldDueRequests, !isAdmitting, !isStopping, !retryFallsDue,
-            await dispatcher.admitIfRoom(request, limit: configuration.admissionLimit)
+        if !isStopping, gate.admitsDirectly(at: wallClock()),
+            await dispatcher.admitIfRoom(request, limit: configuration.admissionLimit) == .started
         {
             directAdmissions += 1
             return
         }
-        // Until a pass has read this row, later requests must not overtake it.
-        mayHoldDueRequests = true
-        storedSincePassBegan = true
+        gate.requestLeftForLoop()
         wakeInput.yield()
     }
 
