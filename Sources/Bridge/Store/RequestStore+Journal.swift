@@ -21,12 +21,12 @@ extension RequestStore: RequestJournal {
     public func record(_ request: MessageRequest) async throws(StoreError) {
         try await write("record", durability: .recording(request)) { db in
             let record = RequestRecord(request)
-            let storedState = try String.fetchOne(
-                db.cachedStatement(sql: StoreStatements.stateByID),
+            let stored = try Row.fetchOne(
+                db.cachedStatement(sql: StoreStatements.stateAndAttemptCountByID),
                 arguments: [record.id]
             )
-            if let storedState {
-                let from = try RequestRecord.state(storedState, of: record.id)
+            if let stored {
+                let from = try RequestRecord.state(stored["state"], of: record.id)
                 let to = request.state
                 guard from.allows(to) || (from == to && !from.isTerminal) else {
                     throw StoreError(
@@ -36,7 +36,7 @@ extension RequestStore: RequestJournal {
                     )
                 }
                 let startsAttempt = to == .dispatching && from != .dispatching
-                try Self.checkAttempts(of: request, startsAttempt: startsAttempt, in: db)
+                try Self.checkAttempts(of: request, startsAttempt: startsAttempt, stored: stored["attempts"])
                 if startsAttempt {
                     try db.cachedStatement(sql: StoreStatements.updateRequestOperationID)
                         .execute(arguments: [record.operationID, record.id])
@@ -53,12 +53,7 @@ extension RequestStore: RequestJournal {
     }
 
     /// Refuses a copy that misses stored attempts, and a new attempt that is not exactly one more than the stored.
-    private static func checkAttempts(of request: MessageRequest, startsAttempt: Bool, in db: Database) throws {
-        let stored =
-            try Int.fetchOne(
-                db.cachedStatement(sql: StoreStatements.attemptCount),
-                arguments: [request.id.rawValue]
-            ) ?? 0
+    private static func checkAttempts(of request: MessageRequest, startsAttempt: Bool, stored: Int) throws {
         let known = request.attempts.count - (startsAttempt ? 1 : 0)
         guard startsAttempt ? known == stored : known >= stored else {
             throw StoreError(

@@ -9,9 +9,12 @@ import GRDB
 /// `state = 'retryScheduled'`): SQLite refuses to prepare a statement whose WHERE does not imply its index's.
 enum StoreStatements {
     static let requestByID = "SELECT * FROM request WHERE id = ?"
-    static let stateByID = "SELECT state FROM request WHERE id = ?"
+    /// A stored request's state and how many attempts it has, for ``RequestStore/record(_:)``'s checks.
+    static let stateAndAttemptCountByID = """
+        SELECT state, (SELECT COUNT(*) FROM attempt WHERE requestId = request.id) AS attempts
+        FROM request WHERE id = ?
+        """
     static let attemptsOfRequest = "SELECT * FROM attempt WHERE requestId = ? ORDER BY ordinal"
-    static let attemptCount = "SELECT COUNT(*) FROM attempt WHERE requestId = ?"
     static let upsertAttempt = """
         INSERT INTO attempt (requestId, ordinal, operationId, startedAt, httpStatus, code, subcode)
         VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -23,8 +26,8 @@ enum StoreStatements {
         """
     /// A stored request's columns that change at every move; the operationId changes only when an attempt starts,
     /// and the others (its conversation log, message, content type, idempotency key, deadline, creation time) are
-    /// written once. Rewriting an indexed column, even
-    /// to the same value, rewrites its index entry: a page more in the log per index.
+    /// written once. Rewriting an indexed column, even to the same value, rewrites its index entry: a page more in
+    /// the log per index.
     static let updateRequestProgress = """
         UPDATE request SET state = ?, nextAttemptAt = ?, failureCode = ?, failureSubcode = ?, failureMessage = ?,
             invitation = ?, updatedAt = ?
