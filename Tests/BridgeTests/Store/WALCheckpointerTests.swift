@@ -41,6 +41,14 @@ import TestSupport
         return checkpoint
     }
 
+    /// Runs the checkpointer on `clock`, commits once, and returns the run once it waits to checkpoint.
+    private func waitingRun(of store: RequestStore, on clock: ManualClock) async throws -> Task<Void, Never> {
+        let run = Task { await store.runCheckpoints(clock: clock) }
+        _ = try await store.insert(StoreSamples.request())
+        await clock.sleepers(atLeast: 1)
+        return run
+    }
+
     @Test func theCheckpointerCopiesTheLogAfterCommits() async throws {
         try await withTemporaryStore { store, _ in
             let checkpoint = try await firstCheckpoint(of: store, on: ManualClock())
@@ -52,9 +60,7 @@ import TestSupport
     @Test func aRunAfterACancelledOneCheckpointsAgain() async throws {
         try await withTemporaryStore { store, _ in
             let clock = ManualClock()
-            let first = Task { await store.runCheckpoints(clock: clock) }
-            _ = try await store.insert(StoreSamples.request())
-            await clock.sleepers(atLeast: 1)
+            let first = try await waitingRun(of: store, on: clock)
             first.cancel()
             await first.value
             let checkpoint = try await firstCheckpoint(of: store, on: clock)
@@ -84,9 +90,7 @@ import TestSupport
     @Test func aSecondRunReturnsAtOnce() async throws {
         try await withTemporaryStore { store, _ in
             let clock = ManualClock()
-            let first = Task { await store.runCheckpoints(clock: clock) }
-            _ = try await store.insert(StoreSamples.request())
-            await clock.sleepers(atLeast: 1)
+            let first = try await waitingRun(of: store, on: clock)
             await store.runCheckpoints(clock: clock)
             #expect(clock.sleeperCount == 1)
             first.cancel()
