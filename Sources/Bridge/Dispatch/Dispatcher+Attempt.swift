@@ -99,6 +99,11 @@ extension Dispatcher {
         reservedOperationIDs.remove(operationID)
         correlator.register(operationID)
         owners[operationID] = id
+        // The GET of the conversation log changes nothing on the server, so it goes out while the attempt is being
+        // stored; only the POST waits for that commit.
+        let context = await connection.application
+        let log = context.flatMap { try? ConversationLogHref(validating: request.conversationLog, application: $0) }
+        async let prefetchedLog = Self.fetch(log, of: context, through: connection)
         let now = wallClock()
         committing.insert(id)
         let stored = await transition(id, to: .dispatching) {
@@ -114,13 +119,10 @@ extension Dispatcher {
         }
         count { $0.attempts += 1 }
 
-        guard let context = await connection.application,
-            let log = try? ConversationLogHref(validating: request.conversationLog, application: context)
-        else {
+        guard let context, let logOutcome = await prefetchedLog else {
             forget(operationID)
             return await retryLater(id, cause: .local, outcome: nil)
         }
-        let logOutcome = await connection.get(log.href(for: context), accept: .json)
         let target: String
         switch DispatchClassifier.classify(logOutcome, step: .conversationLog) {
         case .accepted:
@@ -175,6 +177,16 @@ extension Dispatcher {
             generation: context.generation,
             signals: &signals
         )
+    }
+
+    /// `GET` of the conversation log, or `nil` without an open application or with an href it refuses.
+    private static func fetch(
+        _ log: ConversationLogHref?,
+        of context: ApplicationContext?,
+        through connection: any DispatchConnection
+    ) async -> UCWAOutcome? {
+        guard let log, let context else { return nil }
+        return await connection.get(log.href(for: context), accept: .json)
     }
 
     private func conclude(

@@ -4,7 +4,7 @@ import GRDB
 extension RequestStore {
     /// The stored request `id` with its attempts, or `nil` when there is none.
     public func request(_ id: RequestID) async throws(StoreError) -> MessageRequest? {
-        try await read("request") { db in
+        try lookUp("request") { db in
             let statement = try db.cachedStatement(sql: StoreStatements.requestByID)
             guard let record = try RequestRecord.fetchOne(statement, arguments: [id.rawValue]) else { return nil }
             return try Self.requests(from: [record], in: db).first
@@ -13,7 +13,7 @@ extension RequestStore {
 
     /// The stored request that was accepted with `idempotencyKey`, or `nil`.
     public func request(byIdempotencyKey key: String) async throws(StoreError) -> MessageRequest? {
-        try await read("requestByIdempotencyKey") { db in
+        try lookUp("requestByIdempotencyKey") { db in
             guard let record = try RequestRecord.filter(Column("idempotencyKey") == key).fetchOne(db) else {
                 return nil
             }

@@ -41,7 +41,7 @@ extension RequestStore {
     /// Whether any stored request names `operationID` as its own or as one of its attempts'. The store keeps
     /// every attempt's operationId unique, so a client-supplied one can be used once (within the retention).
     public func isOperationIDUsed(_ operationID: String) async throws(StoreError) -> Bool {
-        try await read("isOperationIDUsed") { db in
+        try lookUp("isOperationIDUsed") { db in
             try RequestRecord.filter(Column("operationId") == operationID).fetchCount(db) > 0
                 || AttemptRecord.filter(Column("operationId") == operationID).fetchCount(db) > 0
         }
