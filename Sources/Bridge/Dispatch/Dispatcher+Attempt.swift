@@ -58,6 +58,7 @@ extension Dispatcher {
         if let operationID = requests[id]?.operationID {
             reservedOperationIDs.remove(operationID)
         }
+        let end = RunEnd(request: id, isFinal: requests[id]?.state.isTerminal ?? false)
         runs[id] = nil
         signalInputs[id]?.finish()
         signalInputs[id] = nil
@@ -67,7 +68,7 @@ extension Dispatcher {
         if configuration.retryScheduling == .byQueue {
             forgetRequest(id)
         }
-        runEndedInput.yield()
+        runEndedInput.yield(end)
     }
 
     /// Takes an in-flight slot, waits for a parked P-GET, and makes one attempt. Returns the clock offset of the

@@ -11,7 +11,7 @@ extension Dispatcher {
         let timer = Task {
             do {
                 try await clock.sleep(for: within)
-                await self.releaseDrainWaiters()
+                self.releaseDrainWaiters()
             } catch {
                 return
             }

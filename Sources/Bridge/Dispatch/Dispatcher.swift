@@ -59,10 +59,10 @@ public actor Dispatcher {
     var committing: Set<RequestID> = []
     /// Restored in-flight requests, and whether their first wait starts ambiguous.
     var restoredWaits: [RequestID: Bool] = [:]
-    let runEndedInput: AsyncStream<Void>.Continuation
-    /// Yields after a request's run has ended and its slot is free (newest only): the durable queue's cue to admit
-    /// more. One reader.
-    public nonisolated let runEnded: AsyncStream<Void>
+    let runEndedInput: AsyncStream<RunEnd>.Continuation
+    /// Yields after a request's run has ended and its slot is free, once per run: the durable queue's cue to admit
+    /// more. One reader; it holds at most one element per run that has been started.
+    public nonisolated let runEnded: AsyncStream<RunEnd>
     private var consumer: Task<Void, Never>?
     private var channelWaiters: [CheckedContinuation<Bool, Never>] = []
     var isShutDown = false
@@ -108,7 +108,7 @@ public actor Dispatcher {
         self.logger = logger
         self.limit = InFlightLimit(capacity: configuration.concurrency)
         self.correlator = OperationCorrelator(origin: origin)
-        (self.runEnded, self.runEndedInput) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
+        (self.runEnded, self.runEndedInput) = AsyncStream.makeStream(of: RunEnd.self)
     }
 
     // MARK: Requests

@@ -13,10 +13,9 @@ extension MessageQueue {
         await restoreInFlight(applicationReused: applicationReused)
         var wakes = self.wakes.makeAsyncIterator()
         let runEnded = dispatcher.runEnded
-        let wakeInput = wakeInput
         let forwarding = Task {
-            for await _ in runEnded {
-                wakeInput.yield()
+            for await end in runEnded {
+                self.runHasEnded(end)
             }
         }
         defer { forwarding.cancel() }
@@ -38,6 +37,32 @@ extension MessageQueue {
             }
             await waitForWork(until: nextDue, admittedAt: admittedAt, wakes: &wakes)
         }
+    }
+
+    /// Wakes the loop for the slot a run freed, unless no due request can be waiting in the store for it: the run
+    /// ended its request, and a request stored now would start from its enqueue (nothing was left for the loop, no
+    /// retry is due, no pass runs). A run that scheduled a retry always wakes it, to read the new due time.
+    private func runHasEnded(_ end: RunEnd) {
+        defer {
+            handledRunEnds += 1
+            let satisfied = runEndWaiters.filter { $0.count <= handledRunEnds }
+            runEndWaiters.removeAll { $0.count <= handledRunEnds }
+            for waiter in satisfied {
+                waiter.continuation.resume()
+            }
+        }
+        if end.isFinal, !isStopping, gate.admitsDirectly(at: wallClock()) {
+            skippedPasses += 1
+            return
+        }
+        wakeInput.yield()
+    }
+
+    /// Returns once the queue has handled `count` run ends since it started running (woken its loop for them or
+    /// not).
+    func runEndsHandled(atLeast count: Int) async {
+        guard handledRunEnds < count else { return }
+        await withCheckedContinuation { runEndWaiters.append((count, $0)) }
     }
 
     /// Stops admitting and refuses new requests; requests already admitted keep their runs (the dispatcher's

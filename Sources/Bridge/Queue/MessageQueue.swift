@@ -33,6 +33,11 @@ public actor MessageQueue {
     var hasRestored = false
     /// How many times the admission loop looked at the store (a loop that spins shows here).
     var passes = 0
+    /// How many run ends did not wake the admission loop, as nothing could be waiting for their slots.
+    var skippedPasses = 0
+    /// How many run ends the queue has handled, and who waits for a number of them.
+    var handledRunEnds = 0
+    var runEndWaiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
     /// Whether ``enqueue(_:)`` may start a new request's run itself, or must leave it to the admission loop.
     var gate = AdmissionGate()
     /// How many requests ``enqueue(_:)`` handed to the dispatcher itself.

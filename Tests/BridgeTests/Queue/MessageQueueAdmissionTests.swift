@@ -109,6 +109,39 @@ import UCWASimulator
         }
     }
 
+    @Test(.timeLimit(.minutes(1))) func aFinishedRunWakesTheLoopOnlyWhenARequestMayWaitForItsSlot() async throws {
+        try await QueueFixture.run(
+            simulator: { $0.outcomeDelay = .seconds(5) },
+            queue: QueueConfiguration(admissionLimit: 1)
+        ) { fixture in
+            await fixture.sleepers(on: fixture.clock, atLeast: 1)
+            let passes = await fixture.queue.passes
+
+            // Started from its enqueue; nothing waits behind it, so its end needs no pass.
+            let first = try await fixture.enqueue("first")
+            _ = try await fixture.wait(for: first.id, toReach: .started)
+            await fixture.sleepers(on: fixture.simClock, atLeast: 2)
+            fixture.simClock.advance(by: .seconds(5))
+            #expect(try await fixture.outcome(first.id).state == .delivered)
+            await fixture.queue.runEndsHandled(atLeast: 1)
+            #expect(await fixture.queue.skippedPasses == 1)
+            #expect(await fixture.queue.passes == passes)
+
+            // The second fills the only slot and the third is left for the loop: the second's end must wake it.
+            let second = try await fixture.enqueue("second")
+            let third = try await fixture.enqueue("third")
+            #expect(await fixture.queue.directAdmissions == 2)
+            _ = try await fixture.wait(for: second.id, toReach: .started)
+            await fixture.sleepers(on: fixture.simClock, atLeast: 2)
+            fixture.simClock.advance(by: .seconds(5))
+            #expect(try await fixture.outcome(second.id).state == .delivered)
+            _ = try await fixture.wait(for: third.id, toReach: .started)
+            await fixture.queue.runEndsHandled(atLeast: 2)
+            #expect(await fixture.queue.skippedPasses == 1)
+            #expect(await fixture.queue.passes > passes)
+        }
+    }
+
     /// Five thousand requests with nothing able to finish: four runs, the rest in the store.
     @Test(.timeLimit(.minutes(5))) func memoryDoesNotGrowWithTheQueue() async throws {
         try await QueueFixture.run(
