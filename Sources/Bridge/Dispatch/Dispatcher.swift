@@ -64,7 +64,9 @@ public actor Dispatcher {
     /// more. One reader; it holds at most one element per run that has been started.
     public nonisolated let runEnded: AsyncStream<RunEnd>
     private var consumer: Task<Void, Never>?
-    private var channelWaiters: [CheckedContinuation<Bool, Never>] = []
+    /// Runs waiting in ``channelReady()`` for a channel to be attached, by key.
+    private var channelWaiters: [UInt64: CheckedContinuation<Bool, Never>] = [:]
+    private var nextChannelWaiter: UInt64 = 0
     var isShutDown = false
     /// No new attempt starts (see ``drain(within:)``).
     var isDraining = false
@@ -257,8 +259,8 @@ public actor Dispatcher {
             }
             self.channelFinished(channel)
         }
-        let waiters = channelWaiters
-        channelWaiters = []
+        let waiters = channelWaiters.values
+        channelWaiters = [:]
         for waiter in waiters {
             waiter.resume(returning: true)
         }
@@ -268,8 +270,8 @@ public actor Dispatcher {
     public func shutdown() async {
         isShutDown = true
         consumer?.cancel()
-        let waiters = channelWaiters
-        channelWaiters = []
+        let waiters = channelWaiters.values
+        channelWaiters = [:]
         for waiter in waiters {
             waiter.resume(returning: false)
         }
@@ -372,13 +374,35 @@ public actor Dispatcher {
                 continue
             }
             counters.waitingForChannel += 1
-            let attached = await withCheckedContinuation { channelWaiters.append($0) }
+            let attached = await waitForAttach()
             counters.waitingForChannel -= 1
             if !attached {
                 return false
             }
         }
         return false
+    }
+
+    /// Waits for the next ``attach(_:)``: `true` then, `false` at shutdown or when the task is cancelled (a
+    /// cancelled request must not wait for a channel that may never come back).
+    private func waitForAttach() async -> Bool {
+        nextChannelWaiter += 1
+        let key = nextChannelWaiter
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+                guard !Task.isCancelled else {
+                    continuation.resume(returning: false)
+                    return
+                }
+                channelWaiters[key] = continuation
+            }
+        } onCancel: {
+            Task { await self.releaseChannelWaiter(key) }
+        }
+    }
+
+    private func releaseChannelWaiter(_ key: UInt64) {
+        channelWaiters.removeValue(forKey: key)?.resume(returning: false)
     }
 
     // MARK: Changes of state
