@@ -202,7 +202,8 @@ public actor MessageQueue {
 
     /// Waits until the request's state differs from `state` (its current state when `nil`; at once when it already
     /// differs) or, with `until` ``WaitTarget/final``, until it is terminal, or until `within` passes; returns it as
-    /// stored then, `nil` for an unknown id. Returns at once for a terminal request. Cancel-safe: a cancelled wait returns the request as it is.
+    /// stored then, `nil` for an unknown id. Returns at once for a terminal request. Cancel-safe: a cancelled wait
+    /// returns the request as it is.
     public func change(
         of id: RequestID,
         from state: RequestState?,

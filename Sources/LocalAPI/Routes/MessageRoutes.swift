@@ -36,7 +36,7 @@ struct MessageRoutes: Sendable {
             case .created: .accepted
             case .existing: .ok
             }
-        return try APIResponse.json(MessageView(stored), status: status, headers: headers)
+        return APIResponse.json(MessageView(stored), status: status, headers: headers)
     }
 
     /// One request; with `?wait=`, held until its state changes (with `&until=final`, until it is final) or the
@@ -62,7 +62,7 @@ struct MessageRoutes: Sendable {
         guard let found else {
             throw Self.notFound(id)
         }
-        return try APIResponse.json(MessageView(found))
+        return APIResponse.json(MessageView(found))
     }
 
     /// The request once its state changed (or became final) or `wait` passed; as it is now when the server starts
@@ -112,7 +112,7 @@ struct MessageRoutes: Sendable {
             throw APIError(error)
         }
         services.metrics.recordOutcome(.cancelled)
-        return try APIResponse.json(MessageView(cancelled))
+        return APIResponse.json(MessageView(cancelled))
     }
 
     /// `/v1/messages/{id}`.

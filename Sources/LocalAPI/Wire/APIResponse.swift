@@ -17,6 +17,15 @@ enum APIResponse {
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// A message's view as the JSON answer, written by ``MessageView/jsonBytes()``: the bytes the generic
+    /// ``json(_:status:headers:)`` would write, without the encoder's cost.
+    static func json(_ view: MessageView, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var headers = headers
+        headers[.contentType] = jsonMediaType
+        let body = ResponseBody(byteBuffer: ByteBuffer(bytes: view.jsonBytes()))
+        return Response(status: status, headers: headers, body: body)
+    }
+
     /// The answer for `error`: its status, the `{message, code}` body, and `Retry-After` when the error has
     /// ``APIError/retryAfterSeconds``. Never fails: an error body always encodes.
     static func error(_ error: APIError, headers: HTTPFields = [:]) -> Response {
