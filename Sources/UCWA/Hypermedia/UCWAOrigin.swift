@@ -106,18 +106,23 @@ public struct UCWAOrigin: Hashable, Sendable, CustomStringConvertible {
         if !path.hasPrefix("/") {
             path = "/" + path
         }
-        let hasDotSegment = path.split(separator: "/").contains { segment in
-            // Byte scans: `contains(".")` with a string argument is Foundation's, which bridges to NSString.
-            guard segment.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "%") }) else {
-                return false
-            }
-            let decoded = segment.removingPercentEncoding ?? String(segment)
-            return decoded == "." || decoded == ".."
-        }
-        guard !hasDotSegment else {
+        guard !Self.hasDotSegment(path) else {
             throw HrefError(code: .dotSegment, reason: "the path has a '.' or '..' segment")
         }
         return ResolvedHref(origin: origin, path: path, query: query)
+    }
+
+    /// Whether a segment of `path` is `.` or `..`, percent-encoded or not.
+    private static func hasDotSegment(_ path: String) -> Bool {
+        // Byte scans: `contains(".")` with a string argument is Foundation's, which bridges to NSString. Only a
+        // segment holding a `.` or a `%` can be a dot segment; UCWA's own paths hold neither.
+        let mayBeDot: (UInt8) -> Bool = { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "%") }
+        guard path.utf8.contains(where: mayBeDot) else { return false }
+        return path.split(separator: "/").contains { segment in
+            guard segment.utf8.contains(where: mayBeDot) else { return false }
+            let decoded = segment.removingPercentEncoding ?? String(segment)
+            return decoded == "." || decoded == ".."
+        }
     }
 
     /// The path and query of an href that starts with one `/` and holds only characters a URI path or query takes
