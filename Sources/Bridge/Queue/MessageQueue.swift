@@ -210,7 +210,7 @@ public actor MessageQueue {
         within: Duration,
         until target: WaitTarget = .change
     ) async throws(QueueError) -> MessageRequest? {
-        let updates = changes.subscribe(to: id)
+        let (updates, endUpdates) = changes.subscription(to: id)
         guard let current = try await storeCall({ try await $0.request(id) }) else { return nil }
         let from = state ?? current.state
         guard current.state == from || target == .final, !current.state.isTerminal, within > .zero else {
@@ -218,27 +218,17 @@ public actor MessageQueue {
         }
         let deadline = clock.now + within
         let clock = clock
-        let seen = current.updatedAt
-        let changed = await withTaskGroup(of: MessageRequest?.self) { group in
-            group.addTask {
-                // The subscription came before the read: an update buffered in between may be older than the row.
-                for await request in updates where request.state != from && request.updatedAt >= seen {
-                    if target == .change || request.state.isTerminal {
-                        return request
-                    }
-                }
-                return nil
-            }
-            group.addTask {
-                try? await clock.sleep(until: deadline)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+        // The time-out ends the updates; so does the cancellation of this task (the stream's iteration ends then).
+        let timer = Task {
+            try? await clock.sleep(until: deadline)
+            endUpdates()
         }
-        if let changed {
-            return changed
+        defer { timer.cancel() }
+        // The subscription came before the read: an update buffered in between may be older than the row.
+        for await request in updates where request.state != from && request.updatedAt >= current.updatedAt {
+            if target == .change || request.state.isTerminal {
+                return request
+            }
         }
         let latest = try? await store.request(id)
         return latest ?? current

@@ -17,6 +17,12 @@ public final class RequestChanges: Sendable {
     /// The changes of one request from now on, newest only when the reader is slow; ends when the reader stops
     /// iterating (the subscription is then removed).
     public func subscribe(to id: RequestID) -> AsyncStream<MessageRequest> {
+        subscription(to: id).changes
+    }
+
+    /// ``subscribe(to:)``, and a way to end the stream from outside (a wait's time-out): `end` finishes it, so
+    /// that its reader's loop ends and the subscription is removed.
+    public func subscription(to id: RequestID) -> (changes: AsyncStream<MessageRequest>, end: @Sendable () -> Void) {
         let (stream, continuation) = AsyncStream.makeStream(
             of: MessageRequest.self,
             bufferingPolicy: .bufferingNewest(1)
@@ -29,7 +35,7 @@ public final class RequestChanges: Sendable {
         continuation.onTermination = { [weak self] _ in
             self?.unsubscribe(id, key: key)
         }
-        return stream
+        return (stream, { continuation.finish() })
     }
 
     /// Tells the subscribers of `request.id` about its stored state.
