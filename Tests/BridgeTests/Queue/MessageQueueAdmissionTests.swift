@@ -76,14 +76,7 @@ import UCWASimulator
     /// With room in the dispatcher and nothing older waiting, the enqueue that stores a request starts its run
     /// itself: the admission loop, asleep, is not woken to read it back. Without room it waits on disk for the loop.
     @Test(.timeLimit(.minutes(1))) func aNewRequestStartsFromItsEnqueueWhenNothingOlderWaits() async throws {
-        try await QueueFixture.run(
-            simulator: { $0.outcomeDelay = .seconds(5) },
-            queue: QueueConfiguration(admissionLimit: 1)
-        ) { fixture in
-            // The first pass found nothing due and the loop sleeps (the only sleeper on the queue's clock).
-            await fixture.sleepers(on: fixture.clock, atLeast: 1)
-            let passes = await fixture.queue.passes
-
+        try await withOneSlot { fixture, passes in
             let first = try await fixture.enqueue("first")
             #expect(await fixture.dispatcher.isActive(first.id))
             #expect(await fixture.queue.directAdmissions == 1)
@@ -94,35 +87,19 @@ import UCWASimulator
             #expect(await fixture.queue.directAdmissions == 1)
             #expect(try await fixture.stored(second.id).state == .accepted)
 
-            _ = try await fixture.wait(for: first.id, toReach: .started)
-            // The simulator holds the P-GET and the first invitation's outcome timer.
-            await fixture.sleepers(on: fixture.simClock, atLeast: 2)
-            fixture.simClock.advance(by: .seconds(5))
-            #expect(try await fixture.outcome(first.id).state == .delivered)
+            try await deliver(first.id, in: fixture)
             // The first run's end woke the loop, which admitted the second.
-            _ = try await fixture.wait(for: second.id, toReach: .started)
-            await fixture.sleepers(on: fixture.simClock, atLeast: 2)
-            fixture.simClock.advance(by: .seconds(5))
-            #expect(try await fixture.outcome(second.id).state == .delivered)
+            try await deliver(second.id, in: fixture)
             #expect(await fixture.queue.directAdmissions == 1)
             #expect(fixture.simulator.receivedContinueMessaging.count == 2)
         }
     }
 
     @Test(.timeLimit(.minutes(1))) func aFinishedRunWakesTheLoopOnlyWhenARequestMayWaitForItsSlot() async throws {
-        try await QueueFixture.run(
-            simulator: { $0.outcomeDelay = .seconds(5) },
-            queue: QueueConfiguration(admissionLimit: 1)
-        ) { fixture in
-            await fixture.sleepers(on: fixture.clock, atLeast: 1)
-            let passes = await fixture.queue.passes
-
+        try await withOneSlot { fixture, passes in
             // Started from its enqueue; nothing waits behind it, so its end needs no pass.
             let first = try await fixture.enqueue("first")
-            _ = try await fixture.wait(for: first.id, toReach: .started)
-            await fixture.sleepers(on: fixture.simClock, atLeast: 2)
-            fixture.simClock.advance(by: .seconds(5))
-            #expect(try await fixture.outcome(first.id).state == .delivered)
+            try await deliver(first.id, in: fixture)
             await fixture.queue.runEndsHandled(atLeast: 1)
             #expect(await fixture.queue.skippedPasses == 1)
             #expect(await fixture.queue.passes == passes)
@@ -131,15 +108,34 @@ import UCWASimulator
             let second = try await fixture.enqueue("second")
             let third = try await fixture.enqueue("third")
             #expect(await fixture.queue.directAdmissions == 2)
-            _ = try await fixture.wait(for: second.id, toReach: .started)
-            await fixture.sleepers(on: fixture.simClock, atLeast: 2)
-            fixture.simClock.advance(by: .seconds(5))
-            #expect(try await fixture.outcome(second.id).state == .delivered)
+            try await deliver(second.id, in: fixture)
             _ = try await fixture.wait(for: third.id, toReach: .started)
             await fixture.queue.runEndsHandled(atLeast: 2)
             #expect(await fixture.queue.skippedPasses == 1)
             #expect(await fixture.queue.passes > passes)
         }
+    }
+
+    /// One admission slot, invitations that complete 5 s after their POST on the simulator's clock, and the
+    /// admission loop asleep after a first pass that found nothing due; `body` gets the passes made so far.
+    private func withOneSlot(_ body: @escaping (QueueFixture, Int) async throws -> Void) async throws {
+        try await QueueFixture.run(
+            simulator: { $0.outcomeDelay = .seconds(5) },
+            queue: QueueConfiguration(admissionLimit: 1)
+        ) { fixture in
+            // The loop's wait is the only sleeper on the queue's clock.
+            await fixture.sleepers(on: fixture.clock, atLeast: 1)
+            try await body(fixture, await fixture.queue.passes)
+        }
+    }
+
+    /// Waits until the request has started, lets the simulator complete its invitation, and expects it delivered.
+    private func deliver(_ id: RequestID, in fixture: QueueFixture) async throws {
+        _ = try await fixture.wait(for: id, toReach: .started)
+        // The simulator holds the P-GET and the invitation's outcome timer.
+        await fixture.sleepers(on: fixture.simClock, atLeast: 2)
+        fixture.simClock.advance(by: .seconds(5))
+        #expect(try await fixture.outcome(id).state == .delivered)
     }
 
     /// Five thousand requests with nothing able to finish: four runs, the rest in the store.
