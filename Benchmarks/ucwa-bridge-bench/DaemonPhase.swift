@@ -128,7 +128,8 @@ enum DaemonPhase {
         }
         let measurement = LoadMeasurement(
             partyCPU: { try daemon.cpuSeconds() },
-            simulatorCPU: { try simulator.cpuSeconds() }
+            simulatorCPU: { try simulator.cpuSeconds() },
+            clientCPU: { ProcessCPU.ownSeconds() }
         )
         let closed = try await measurement.run(
             ClosedLoop(requests: settings.requests, concurrency: settings.concurrency)

@@ -1,19 +1,23 @@
-/// Runs a load and reads, before and after, the CPU time of the party being measured and of the simulator.
+/// Runs a load and reads, before and after, the CPU time of the party being measured, of the simulator and, when
+/// the party is another process, of the benchmark driving it.
 struct LoadMeasurement: Sendable {
     /// CPU seconds so far of the measured party.
     var partyCPU: @Sendable () throws -> Double
     /// CPU seconds so far of the simulator.
     var simulatorCPU: @Sendable () throws -> Double
+    /// CPU seconds so far of the load's client, when it is not the measured party (the daemon's runs).
+    var clientCPU: (@Sendable () -> Double)? = nil
 
     /// A closed-loop run of `operation`.
     func run(
         _ loop: ClosedLoop,
         _ operation: @escaping @Sendable (Int) async throws -> DeliverySample
     ) async throws -> LoadResult {
-        let before = try (partyCPU(), simulatorCPU())
+        let before = try (partyCPU(), simulatorCPU(), clientCPU?())
         let (samples, wall) = try await loop.run(operation)
-        let after = try (partyCPU(), simulatorCPU())
+        let after = try (partyCPU(), simulatorCPU(), clientCPU?())
         var result = try Self.result(samples, wall: wall, cpu: after.0 - before.0, simulatorCPU: after.1 - before.1)
+        result.clientCPUMicrosecondsPerRequest = Self.perRequest(after.2, before.2, samples.count)
         result.concurrency = loop.concurrency
         return result
     }
@@ -23,13 +27,19 @@ struct LoadMeasurement: Sendable {
         _ loop: OpenLoop,
         _ operation: @escaping @Sendable (Int) async throws -> DeliverySample
     ) async throws -> LoadResult {
-        let before = try (partyCPU(), simulatorCPU())
+        let before = try (partyCPU(), simulatorCPU(), clientCPU?())
         let (samples, wall, lag) = try await loop.run(operation)
-        let after = try (partyCPU(), simulatorCPU())
+        let after = try (partyCPU(), simulatorCPU(), clientCPU?())
         var result = try Self.result(samples, wall: wall, cpu: after.0 - before.0, simulatorCPU: after.1 - before.1)
+        result.clientCPUMicrosecondsPerRequest = Self.perRequest(after.2, before.2, samples.count)
         result.ratePerSecond = loop.rate
         result.maximumStartLagMilliseconds = lag.milliseconds
         return result
+    }
+
+    private static func perRequest(_ after: Double?, _ before: Double?, _ requests: Int) -> Double? {
+        guard let after, let before, requests > 0 else { return nil }
+        return (after - before) / Double(requests) * 1e6
     }
 
     private static func result(

@@ -13,6 +13,8 @@ struct LoadResult: Codable, Sendable {
     var acceptedToDelivered: LatencySummary?
     /// CPU time of the measured party (the daemon process, or the benchmark process running the direct client).
     var cpuMicrosecondsPerRequest: Double
+    /// CPU time of the benchmark process driving the daemon (its local API client and harness); daemon runs only.
+    var clientCPUMicrosecondsPerRequest: Double?
     /// CPU time of the simulator, which does the same work in both runs.
     var simulatorCPUMicrosecondsPerRequest: Double
     /// continueMessaging POSTs per request: above 1 when `CallbackChannelError` made requests retry.

@@ -69,6 +69,13 @@ struct ReportPrinter {
         )
         lines.append(
             row(
+                "CPU per request (µs): bench as client",
+                "-",
+                daemon.clientCPUMicrosecondsPerRequest.map { number($0, 0) } ?? "-"
+            )
+        )
+        lines.append(
+            row(
                 "simulator CPU per request (µs)",
                 number(direct.simulatorCPUMicrosecondsPerRequest, 0),
                 number(daemon.simulatorCPUMicrosecondsPerRequest, 0)
