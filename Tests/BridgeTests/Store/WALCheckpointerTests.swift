@@ -41,10 +41,14 @@ import TestSupport
         return checkpoint
     }
 
-    /// Runs the checkpointer on `clock`, commits once, and returns the run once it waits to checkpoint.
+    /// Runs the checkpointer on `clock`, commits, and returns the run once it waits to checkpoint. A commit that
+    /// lands before the run has started listening is not seen, hence more commits until one is (at most 100).
     private func waitingRun(of store: RequestStore, on clock: ManualClock) async throws -> Task<Void, Never> {
         let run = Task { await store.runCheckpoints(clock: clock) }
-        _ = try await store.insert(StoreSamples.request())
+        for index in 0..<100 where clock.sleeperCount == 0 {
+            _ = try await store.insert(StoreSamples.request(message: "message \(index)"))
+            await Task.yield()
+        }
         await clock.sleepers(atLeast: 1)
         return run
     }
