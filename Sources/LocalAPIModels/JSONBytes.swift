@@ -2,6 +2,8 @@
 /// `"`, `\` and control characters escaped, everything else as UTF-8), for the answers the API writes on every
 /// request. Keys are written in the order the caller gives, which must be the sorted order the encoder uses.
 struct JSONBytes {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     private(set) var bytes: [UInt8] = []
     private var needsComma = false
 
@@ -47,10 +49,9 @@ struct JSONBytes {
             case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
             case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
             case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
+                bytes.append(contentsOf: "\\u00".utf8)
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
             default: bytes.append(byte)
             }
         }
@@ -66,13 +67,13 @@ struct JSONBytes {
     mutating func integer(_ value: Int?) {
         guard let value else { return null() }
         separate()
-        bytes.append(contentsOf: Array(String(value).utf8))
+        bytes.append(contentsOf: String(value).utf8)
         needsComma = true
     }
 
     mutating func null() {
         separate()
-        bytes.append(contentsOf: Array("null".utf8))
+        bytes.append(contentsOf: "null".utf8)
         needsComma = true
     }
 

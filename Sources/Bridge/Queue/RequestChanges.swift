@@ -14,14 +14,8 @@ public final class RequestChanges: Sendable {
 
     public init() {}
 
-    /// The changes of one request from now on, newest only when the reader is slow; ends when the reader stops
-    /// iterating (the subscription is then removed).
-    public func subscribe(to id: RequestID) -> AsyncStream<MessageRequest> {
-        subscription(to: id).changes
-    }
-
-    /// ``subscribe(to:)``, and a way to end the stream from outside (a wait's time-out): `end` finishes it, so
-    /// that its reader's loop ends and the subscription is removed.
+    /// The changes of one request from now on, newest only when the reader is slow, and `end`, which finishes them
+    /// from outside (a wait's time-out). The subscription is removed when the stream ends or its reader stops.
     public func subscription(to id: RequestID) -> (changes: AsyncStream<MessageRequest>, end: @Sendable () -> Void) {
         let (stream, continuation) = AsyncStream.makeStream(
             of: MessageRequest.self,

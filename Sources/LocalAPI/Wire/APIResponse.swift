@@ -11,19 +11,23 @@ enum APIResponse {
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws
         -> Response
     {
-        let data = try APIJSON.encoder().encode(value)
-        var headers = headers
-        headers[.contentType] = jsonMediaType
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        jsonAnswer(try APIJSON.encoder().encode(value), status: status, headers: headers)
     }
 
     /// A message's view as the JSON answer, written by ``MessageView/jsonBytes()``: the bytes the generic
     /// ``json(_:status:headers:)`` would write, without the encoder's cost.
     static func json(_ view: MessageView, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        jsonAnswer(view.jsonBytes(), status: status, headers: headers)
+    }
+
+    private static func jsonAnswer(
+        _ bytes: some Sequence<UInt8>,
+        status: HTTPResponse.Status,
+        headers: HTTPFields
+    ) -> Response {
         var headers = headers
         headers[.contentType] = jsonMediaType
-        let body = ResponseBody(byteBuffer: ByteBuffer(bytes: view.jsonBytes()))
-        return Response(status: status, headers: headers, body: body)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// The answer for `error`: its status, the `{message, code}` body, and `Retry-After` when the error has

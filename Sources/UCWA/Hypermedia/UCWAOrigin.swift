@@ -74,16 +74,14 @@ public struct UCWAOrigin: Hashable, Sendable, CustomStringConvertible {
     /// - Throws: ``HrefError`` for an empty or malformed href, a scheme other than `http`/`https`, user
     ///   information in the href, or a `.`/`..` path segment.
     public func resolve(_ href: String) throws(HrefError) -> ResolvedHref {
-        guard !href.isEmpty else {
-            throw HrefError(code: .empty, reason: "the href is empty")
-        }
         if let relative = Self.plainAbsolutePath(href) {
-            return try resolved(path: relative.path, query: relative.query, origin: self)
+            return try Self.resolved(path: relative.path, query: relative.query, origin: self)
         }
         return try resolveParsingComponents(href)
     }
 
-    /// ``resolve(_:)`` through `URLComponents`, for every href (the general path; internal for parity tests).
+    /// ``resolve(_:)`` through `URLComponents`, for every href, the empty one included (the general path; internal
+    /// for parity tests).
     func resolveParsingComponents(_ href: String) throws(HrefError) -> ResolvedHref {
         guard !href.isEmpty else {
             throw HrefError(code: .empty, reason: "the href is empty")
@@ -97,16 +95,20 @@ public struct UCWAOrigin: Hashable, Sendable, CustomStringConvertible {
         } else {
             origin = self
         }
-        return try resolved(path: components.percentEncodedPath, query: components.percentEncodedQuery, origin: origin)
+        return try Self.resolved(
+            path: components.percentEncodedPath,
+            query: components.percentEncodedQuery,
+            origin: origin
+        )
     }
 
     /// The href in its parts, once its dot segments are refused.
-    private func resolved(path: String, query: String?, origin: UCWAOrigin) throws(HrefError) -> ResolvedHref {
+    private static func resolved(path: String, query: String?, origin: UCWAOrigin) throws(HrefError) -> ResolvedHref {
         var path = path
         if !path.hasPrefix("/") {
             path = "/" + path
         }
-        guard !Self.hasDotSegment(path) else {
+        guard !hasDotSegment(path) else {
             throw HrefError(code: .dotSegment, reason: "the path has a '.' or '..' segment")
         }
         return ResolvedHref(origin: origin, path: path, query: query)
