@@ -86,7 +86,10 @@ extension Dispatcher {
     }
 
     private func attemptWithSlot(_ id: RequestID, signals: inout Signals) async -> Duration? {
-        guard await channelReady(), !isDraining else { return nil }
+        guard await channelReady(), !isDraining else {
+            await rescheduleUnsentAttempt(id)
+            return nil
+        }
         if let request = requests[id], wallClock() >= request.deadline {
             await expire(id, because: "the deadline passed before the next attempt")
             return nil
@@ -94,8 +97,27 @@ extension Dispatcher {
         return await dispatch(id, signals: &signals)
     }
 
+    /// A first attempt its enqueue stored that will not be sent now, as the dispatcher is stopping: due again at once,
+    /// so that nothing waits for the events of a POST that never went out. After a shutdown the store keeps it
+    /// `dispatching`, and the next start restores it.
+    private func rescheduleUnsentAttempt(_ id: RequestID) async {
+        guard storedFirstAttempts.remove(id) != nil, !isShutDown else { return }
+        let now = wallClock()
+        await transition(id, to: .retryScheduled) {
+            $0.nextAttemptAt = now
+            $0.recordCode(RequestFailure.notSent, subcode: nil)
+        }
+    }
+
     private func dispatch(_ id: RequestID, signals: inout Signals) async -> Duration? {
         guard let request = requests[id] else { return nil }
+        if storedFirstAttempts.remove(id) != nil, request.state == .dispatching, let operationID = request.operationID {
+            // Its enqueue stored the attempt (``startStored(_:)``): only the GET and the POST are left.
+            count { $0.attempts += 1 }
+            let context = await connection.application
+            let log = await Self.fetch(conversationLog(of: request, in: context), of: context, through: connection)
+            return await send(id, request, operationID, context: context, log: log, signals: &signals)
+        }
         let operationID = (request.attempts.isEmpty ? request.operationID : nil) ?? OperationID.random()
         reservedOperationIDs.remove(operationID)
         correlator.register(operationID)
@@ -103,8 +125,11 @@ extension Dispatcher {
         // The GET of the conversation log changes nothing on the server, so it goes out while the attempt is being
         // stored; only the POST waits for that commit.
         let context = await connection.application
-        let log = context.flatMap { try? ConversationLogHref(validating: request.conversationLog, application: $0) }
-        async let prefetchedLog = Self.fetch(log, of: context, through: connection)
+        async let prefetchedLog = Self.fetch(
+            conversationLog(of: request, in: context),
+            of: context,
+            through: connection
+        )
         let now = wallClock()
         committing.insert(id)
         let stored = await transition(id, to: .dispatching) {
@@ -119,8 +144,20 @@ extension Dispatcher {
             return configuration.retryScheduling == .byQueue ? nil : clock.now + configuration.retry.initialDelay
         }
         count { $0.attempts += 1 }
+        return await send(id, request, operationID, context: context, log: await prefetchedLog, signals: &signals)
+    }
 
-        guard let context, let logOutcome = await prefetchedLog else {
+    /// The rest of an attempt once it is stored `dispatching`: reads the conversation log's answer (`log`), POSTs
+    /// continueMessaging to the link it gives and follows the outcome.
+    private func send(
+        _ id: RequestID,
+        _ request: MessageRequest,
+        _ operationID: OperationID,
+        context: ApplicationContext?,
+        log: UCWAOutcome?,
+        signals: inout Signals
+    ) async -> Duration? {
+        guard let context, let logOutcome = log else {
             forget(operationID)
             return await retryLater(id, cause: .local, outcome: nil)
         }
@@ -178,6 +215,11 @@ extension Dispatcher {
             generation: context.generation,
             signals: &signals
         )
+    }
+
+    /// The request's conversation log under `context`'s application, or `nil` without one or when it refuses it.
+    private func conversationLog(of request: MessageRequest, in context: ApplicationContext?) -> ConversationLogHref? {
+        context.flatMap { try? ConversationLogHref(validating: request.conversationLog, application: $0) }
     }
 
     /// `GET` of the conversation log, or `nil` without an open application or with an href it refuses.

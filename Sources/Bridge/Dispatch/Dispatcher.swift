@@ -59,6 +59,11 @@ public actor Dispatcher {
     var committing: Set<RequestID> = []
     /// Restored in-flight requests, and whether their first wait starts ambiguous.
     var restoredWaits: [RequestID: Bool] = [:]
+    /// Runs promised to enqueues that are storing their request as `dispatching` (``reserveStart(limit:)``).
+    var reservedStarts = 0
+    /// Requests stored `dispatching` with their first attempt by the enqueue that accepted them, not yet sent: their
+    /// run sends that attempt without storing it again.
+    var storedFirstAttempts: Set<RequestID> = []
     let runEndedInput: AsyncStream<RunEnd>.Continuation
     /// Yields after a request's run has ended and its slot is free, once per run: the durable queue's cue to admit
     /// more. One reader; it holds at most one element per run that has been started.

@@ -123,7 +123,7 @@ public actor MessageQueue {
                 )
             }
         }
-        let request = MessageRequest(
+        var request = MessageRequest(
             conversationLog: draft.conversationLog,
             message: draft.message,
             contentType: draft.contentType,
@@ -132,11 +132,33 @@ public actor MessageQueue {
             deadline: deadline,
             createdAt: now
         )
-        let insertion = try await storeCall { try await $0.insert(request) }
-        if case .created(let created) = insertion {
+        let startsAtOnce = await reserveStart(at: now)
+        if startsAtOnce {
+            request.startFirstAttempt(at: now)
+        }
+        let insertion: RequestInsertion
+        do {
+            insertion = try await storeCall { try await $0.insert(request) }
+        } catch {
+            if startsAtOnce {
+                await releaseStart()
+            }
+            throw error
+        }
+        switch insertion {
+        case .created(let created):
             changes.publish(created)
             logger.info("request accepted", metadata: ["request-id": "\(created.id)", "event": "request-accepted"])
-            await admitOrWake(created)
+            if startsAtOnce {
+                await dispatcher.startStored(created)
+                directAdmissions += 1
+            } else {
+                await admitOrWake(created)
+            }
+        case .existing:
+            if startsAtOnce {
+                await releaseStart()
+            }
         }
         return insertion
     }
@@ -255,6 +277,21 @@ public actor MessageQueue {
 
     /// Starts the run of a request just stored when nothing older waits for room and the dispatcher has room;
     /// otherwise wakes the admission loop, which reads it back from the store in its turn.
+    /// Whether a request stored at `now` may start from its enqueue: no older request waits for room, and the
+    /// dispatcher promised it a run. It is then stored `dispatching` with its first attempt.
+    private func reserveStart(at now: Date) async -> Bool {
+        guard !isStopping, gate.admitsDirectly(at: now) else { return false }
+        return await dispatcher.reserveStart(limit: configuration.admissionLimit)
+    }
+
+    /// Gives back a promised run whose request was not stored; a request left waiting for room may take it.
+    private func releaseStart() async {
+        await dispatcher.releaseStart()
+        if gate.mayHoldDueRequests {
+            wakeInput.yield()
+        }
+    }
+
     private func admitOrWake(_ request: MessageRequest) async {
         if !isStopping, gate.admitsDirectly(at: wallClock()),
             await dispatcher.admitIfRoom(request, limit: configuration.admissionLimit) == .started

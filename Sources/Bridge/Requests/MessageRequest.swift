@@ -68,6 +68,17 @@ public struct MessageRequest: Hashable, Sendable, Codable {
         updatedAt = now
     }
 
+    /// Moves a new `accepted` request to `dispatching` with its first attempt, under the client's operationId if it
+    /// gave one, else a new one: what the enqueue that may start it at once stores.
+    public mutating func startFirstAttempt(at now: Date) {
+        guard state == .accepted, attempts.isEmpty else { return }
+        let operationID = operationID ?? OperationID.random()
+        self.operationID = operationID
+        attempts.append(Attempt(operationID: operationID, startedAt: now))
+        state = .dispatching
+        updatedAt = now
+    }
+
     /// The latest attempt, if any.
     public var currentAttempt: Attempt? {
         attempts.last

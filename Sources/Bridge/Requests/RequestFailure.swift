@@ -37,4 +37,6 @@ public struct RequestFailure: Hashable, Sendable, Codable {
     public static let noEvents = "NoEvents"
     /// The server answered something that is not the documented resource.
     public static let unexpectedResponse = "UnexpectedResponse"
+    /// Attempt code: the attempt was stored but not sent, as the daemon began to stop first; it is due again at once.
+    public static let notSent = "NotSent"
 }

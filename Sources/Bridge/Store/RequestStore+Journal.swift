@@ -69,12 +69,15 @@ extension RequestStore: RequestJournal {
     ///
     /// When a request with the same ``MessageRequest/idempotencyKey`` is stored, returns `.existing` with that first
     /// request and writes nothing; otherwise stores `request` and returns `.created`. Requests without a key are
-    /// always new.
+    /// always new. A request whose run may start at once is stored `dispatching` with its first attempt (not yet
+    /// answered), so that the attempt needs no commit of its own before its POST.
     ///
-    /// - Throws: ``StoreError`` `notAccepted` when `request` is not in state `accepted`, `duplicateID` when its id
+    /// - Throws: ``StoreError`` `notAccepted` when `request` is neither `accepted` nor `dispatching` its first
+    ///   attempt, `duplicateID` when its id
     ///   is taken, `constraintViolated` when one of its attempts' operationIds is, or a database failure.
     public func insert(_ request: MessageRequest) async throws(StoreError) -> RequestInsertion {
-        guard request.state == .accepted else {
+        let isFirstAttempt = request.state == .dispatching && request.attempts.count == 1
+        guard request.state == .accepted || isFirstAttempt else {
             throw StoreError(
                 code: .notAccepted,
                 reason: "a request in state \(request.state.rawValue) is not inserted",

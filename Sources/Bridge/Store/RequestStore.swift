@@ -57,6 +57,9 @@ public final class RequestStore: Sendable {
             // writer connection afterwards (readers never commit, so their setting does not matter).
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
+                // A batch's savepoints keep the pages they change in a statement journal; past 64 KiB SQLite spills
+                // it to a file in /var/tmp, written and read again at every batch that large.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.fallbackThreshold)")
                 try db.execute(sql: "PRAGMA journal_size_limit = \(WALCheckpointer.retainedLogBytes)")
             }
