@@ -7,7 +7,7 @@ extension IntegrationSuite {
     @Suite("through HTTP on the socket")
     struct SocketAPITests {
         @Test(
-            "POST answers 202 accepted, a long poll follows the request to delivered, health shows the queue",
+            "POST answers 202 with the first attempt stored, a long poll follows it to delivered, health shows the queue",
             .timeLimit(.minutes(3))
         )
         func submitAndFollow() async throws {
@@ -27,7 +27,13 @@ extension IntegrationSuite {
                 let before = Date()
                 let (status, accepted) = try await api.submit(submission)
                 #expect(status == 202)
-                #expect(accepted.state == .accepted)
+                // Nothing older waits and the channel is parked: the accepting insert stored the first attempt.
+                #expect(accepted.state == .dispatching)
+                let firstAttempt = try #require(accepted.attempts.first)
+                #expect(accepted.attempts.count == 1)
+                #expect(accepted.operationId == firstAttempt.operationId)
+                #expect(firstAttempt.startedAt == accepted.createdAt)
+                #expect(firstAttempt.httpStatus == nil)
                 #expect(accepted.idempotencyKey == key)
                 #expect(accepted.contentType == "text/plain")
                 #expect(accepted.failure == nil)
@@ -48,6 +54,7 @@ extension IntegrationSuite {
                 #expect(delivered.invitation != nil)
                 #expect(delivered.attempts.count == 1)
                 #expect(delivered.attempts.first?.httpStatus == 201)
+                #expect(delivered.attempts.first?.operationId == firstAttempt.operationId)
                 #expect(delivered.createdAt == accepted.createdAt)
 
                 // The same idempotency key answers the earlier request.
