@@ -32,9 +32,9 @@ extension Dispatcher {
 
     /// Promises a run to a request not stored yet, if the event channel has a P-GET out (so that the attempt can be
     /// sent at once), the dispatcher has fewer than `limit` runs and promises, and is neither stopping nor shut down.
-    /// The enqueue that got the promise stores its request
-    /// `dispatching`, with its first attempt, in the insert that accepts it, then calls ``startStored(_:)``; or
-    /// ``releaseStart()`` when nothing was stored. That saves the attempt a commit (and a disk sync) of its own.
+    /// The enqueue that got the promise stores its request `dispatching`, with its first attempt, in the insert that
+    /// accepts it, then calls ``startStored(_:)``; or ``releaseStart()`` when nothing was stored. That saves the
+    /// attempt a commit (and a disk sync) of its own.
     public func reserveStart(limit: Int) -> Bool {
         guard hasRoom(limit: limit), !isDraining, channel?.isParked == true else { return false }
         reservedStarts += 1

@@ -77,9 +77,11 @@ public actor MessageQueue {
 
     // MARK: Requests
 
-    /// Stores a new request (`accepted`), then starts its run when no older request waits for room and the
-    /// dispatcher has room, or else wakes the admission loop. With an idempotency key that a stored request already
-    /// has, returns that request (``RequestInsertion/existing(_:)``) and stores nothing.
+    /// Stores a new request, then starts its run when no older request waits for room and the dispatcher has room,
+    /// or else wakes the admission loop. A request that can be sent at once is stored `dispatching` with its first
+    /// attempt, so that its run sends it without a commit of its own; any other is stored `accepted`. With an
+    /// idempotency key that a stored request already has, returns that request (``RequestInsertion/existing(_:)``)
+    /// and stores nothing.
     ///
     /// - Throws: ``QueueError`` (``QueueError/Code/hrefRefused``, ``QueueError/Code/operationIDInUse``,
     ///   ``QueueError/Code/deadlinePassed``, ``QueueError/Code/storeFailure``, ``QueueError/Code/shuttingDown``);
@@ -275,8 +277,6 @@ public actor MessageQueue {
         }
     }
 
-    /// Starts the run of a request just stored when nothing older waits for room and the dispatcher has room;
-    /// otherwise wakes the admission loop, which reads it back from the store in its turn.
     /// Whether a request stored at `now` may start from its enqueue: no older request waits for room, and the
     /// dispatcher promised it a run. It is then stored `dispatching` with its first attempt.
     private func reserveStart(at now: Date) async -> Bool {
@@ -292,6 +292,8 @@ public actor MessageQueue {
         }
     }
 
+    /// Starts the run of a request just stored when nothing older waits for room and the dispatcher has room;
+    /// otherwise wakes the admission loop, which reads it back from the store in its turn.
     private func admitOrWake(_ request: MessageRequest) async {
         if !isStopping, gate.admitsDirectly(at: wallClock()),
             await dispatcher.admitIfRoom(request, limit: configuration.admissionLimit) == .started

@@ -73,10 +73,9 @@ public struct MessageRequest: Hashable, Sendable, Codable {
     public mutating func startFirstAttempt(at now: Date) {
         guard state == .accepted, attempts.isEmpty else { return }
         let operationID = operationID ?? OperationID.random()
+        guard (try? move(to: .dispatching, at: now)) != nil else { return }
         self.operationID = operationID
         attempts.append(Attempt(operationID: operationID, startedAt: now))
-        state = .dispatching
-        updatedAt = now
     }
 
     /// The latest attempt, if any.
