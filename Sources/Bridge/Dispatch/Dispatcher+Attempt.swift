@@ -248,9 +248,19 @@ extension Dispatcher {
                 }
             }
             if requests[id]?.state == .dispatching {
-                await transition(id, to: .awaitingEvents) {
-                    $0.invitation = location ?? $0.invitation
-                    $0.recordAnswer(outcome)
+                if completedOperations.contains(operationID) {
+                    // The `completed` event came before the 201 was read: the answer is stored with the final state,
+                    // in the commit that the outcome makes at once, not in one of its own.
+                    if var request = requests[id] {
+                        request.invitation = location ?? request.invitation
+                        request.recordAnswer(outcome)
+                        requests[id] = request
+                    }
+                } else {
+                    await transition(id, to: .awaitingEvents) {
+                        $0.invitation = location ?? $0.invitation
+                        $0.recordAnswer(outcome)
+                    }
                 }
             }
             return await awaitOutcome(id, operationID, ambiguous: false, signals: &signals)
@@ -325,6 +335,12 @@ extension Dispatcher {
                     timer = startTimer(for: id, after: configuration.outcomeTimeout)
                 }
                 switch progress {
+                case .started(let invitation) where completedOperations.contains(operationID):
+                    // Its `completed` is next in the stream: the final state is stored at once, without `started`.
+                    if var request = requests[id], request.invitation == nil {
+                        request.invitation = invitation?.description
+                        requests[id] = request
+                    }
                 case .started(let invitation):
                     if let state = requests[id]?.state, state == .dispatching || state == .awaitingEvents {
                         await transition(id, to: .started) {
@@ -517,6 +533,7 @@ extension Dispatcher {
     func forget(_ operationID: OperationID) {
         correlator.unregister(operationID)
         owners[operationID] = nil
+        completedOperations.remove(operationID)
     }
 
     /// Starts a timer whose deadline is fixed now; it fires `.timerFired(token)` into the request's stream.

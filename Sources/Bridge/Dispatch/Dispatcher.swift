@@ -64,6 +64,8 @@ public actor Dispatcher {
     /// Requests stored `dispatching` with their first attempt by the enqueue that accepted them, not yet sent: their
     /// run sends that attempt without storing it again.
     var storedFirstAttempts: Set<RequestID> = []
+    /// Operations whose `completed` event was routed to their run, which has not read it yet.
+    var completedOperations: Set<OperationID> = []
     let runEndedInput: AsyncStream<RunEnd>.Continuation
     /// Yields after a request's run has ended and its slot is free, once per run: the durable queue's cue to admit
     /// more. One reader; it holds at most one element per run that has been started.
@@ -328,6 +330,9 @@ public actor Dispatcher {
                 "request-id": "\(id)", "operation-id": "\(update.operationID)", "progress": "\(update.progress)",
             ]
         )
+        if case .completed = update.progress {
+            completedOperations.insert(update.operationID)
+        }
         input.yield(.progress(update.operationID, update.progress))
     }
 

@@ -15,6 +15,7 @@ final class ScriptedConnection: DispatchConnection {
     private let scripted = Mutex<[UCWAOutcome]>([])
     private let parkedAtPost = Mutex<[Bool]>([])
     private let channel = Mutex<EventChannel?>(nil)
+    private let answerHold = Mutex<(@Sendable () async -> Void)?>(nil)
 
     init(_ base: UCWAClient) {
         self.base = base
@@ -22,6 +23,11 @@ final class ScriptedConnection: DispatchConnection {
 
     func script(_ outcomes: [UCWAOutcome]) {
         scripted.withLock { $0 += outcomes }
+    }
+
+    /// Every POST's answer is handed over only once `hold` has returned.
+    func holdAnswers(until hold: @escaping @Sendable () async -> Void) {
+        answerHold.withLock { $0 = hold }
     }
 
     func watch(_ channel: EventChannel) {
@@ -45,7 +51,11 @@ final class ScriptedConnection: DispatchConnection {
         if let outcome = scripted.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
             return outcome
         }
-        return await base.post(href, body: body, accept: accept)
+        let outcome = await base.post(href, body: body, accept: accept)
+        if let hold = answerHold.withLock({ $0 }) {
+            await hold()
+        }
+        return outcome
     }
 
     func recreateApplication(replacing generation: Int) async throws(UCWAClientError) -> ApplicationContext {

@@ -55,6 +55,28 @@ import UCWASimulator
         }
     }
 
+    /// A `completed` read before the 201: the answer and the outcome are stored in one commit, with no
+    /// `awaitingEvents` (or `started`) of their own.
+    @Test func aCompletedBeforeThe201IsStoredWithTheAnswer() async throws {
+        try await DispatchFixture.run { fixture in
+            fixture.simulator.setInvitationEventOrder(.beforeResponse)
+            fixture.simulator.setCompletedOnly(true)
+            let dispatcher = fixture.dispatcher
+            fixture.connection.holdAnswers {
+                for await counters in await dispatcher.counterUpdates() where counters.eventsRouted >= 1 {
+                    return
+                }
+            }
+            let submitted = try await fixture.submit(fixture.request())
+            let done = try await fixture.outcome(submitted.id)
+            #expect(done.state == .delivered)
+            #expect(await fixture.journal.states(of: submitted.id) == [.accepted, .dispatching, .delivered])
+            #expect(done.attempts.map(\.httpStatus) == [201])
+            #expect(done.invitation != nil)
+            #expect(fixture.simulator.receivedContinueMessaging.count == 1)
+        }
+    }
+
     @Test func completedWithoutStartedDelivers() async throws {
         try await DispatchFixture.run { fixture in
             fixture.simulator.setCompletedOnly(true)
