@@ -60,6 +60,7 @@ extension Dispatcher {
         owners[operationID] = request.id
         storedFirstAttempts.insert(request.id)
         startRun(of: request)
+        logger.info("request \(request.state.rawValue)", metadata: metadata(of: request))
     }
 
     private func hasRoom(limit: Int) -> Bool {

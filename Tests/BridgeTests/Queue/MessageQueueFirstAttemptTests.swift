@@ -20,6 +20,8 @@ import UCWA
             #expect(accepted.attempts.map(\.operationID) == [operationID])
             #expect(accepted.attempts.first?.startedAt == accepted.createdAt)
             #expect(await fixture.queue.directAdmissions == 1)
+            // Its one line per change of state includes the step it was stored at.
+            #expect(fixture.logs.all.contains { $0.contains("request dispatching") && $0.contains("\(accepted.id)") })
 
             _ = try await fixture.wait(for: accepted.id, toReach: .started)
             await fixture.sleepers(on: fixture.simClock, atLeast: 2)
