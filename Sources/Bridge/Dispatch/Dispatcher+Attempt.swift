@@ -336,7 +336,7 @@ extension Dispatcher {
                 }
                 switch progress {
                 case .started(let invitation) where completedOperations.contains(operationID):
-                    // Its `completed` is next in the stream: the final state is stored at once, without `started`.
+                    // Its `completed` is later in this stream: the final state is stored then, without `started`.
                     if var request = requests[id], request.invitation == nil {
                         request.invitation = invitation?.description
                         requests[id] = request
