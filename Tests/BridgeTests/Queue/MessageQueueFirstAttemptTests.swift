@@ -33,6 +33,35 @@ import UCWA
         }
     }
 
+    /// A stored first attempt whose run has not sent it when the daemon begins to stop (here it waits for the one
+    /// in-flight slot) is stored `retryScheduled`, due at once, with attempt code `NotSent`, and is never POSTed.
+    @Test(.timeLimit(.minutes(1))) func aStoredAttemptNotSentBeforeTheDrainIsDueAgain() async throws {
+        try await QueueFixture.run(
+            simulator: { $0.outcomeDelay = .seconds(5) },
+            dispatch: { $0.concurrency = 1 },
+            queue: QueueConfiguration(admissionLimit: 2)
+        ) { fixture in
+            await fixture.sleepers(on: fixture.clock, atLeast: 1)
+            let first = try await fixture.enqueue("holds the one slot")
+            _ = try await fixture.wait(for: first.id, toReach: .started)
+            let second = try await fixture.enqueue("stored, waiting for the slot")
+            #expect(second.state == .dispatching)
+
+            // As the daemon stops: the queue first, then the dispatcher's drain.
+            await fixture.queue.stop()
+            #expect(await fixture.dispatcher.drain(within: .seconds(1), clock: fixture.clock) == 0)
+            await fixture.sleepers(on: fixture.simClock, atLeast: 2)
+            fixture.simClock.advance(by: .seconds(5))
+            #expect(try await fixture.outcome(first.id).state == .delivered)
+
+            let rescheduled = try await fixture.waitUntil(second.id) { $0.state == .retryScheduled }
+            #expect(rescheduled.state == .retryScheduled)
+            #expect(rescheduled.attempts.map(\.code) == [RequestFailure.notSent])
+            #expect(rescheduled.nextAttemptAt == rescheduled.updatedAt)
+            #expect(fixture.simulator.receivedContinueMessaging.count == 1)
+        }
+    }
+
     /// An enqueue that stored nothing (the idempotency key was seen) gives back the run it was promised.
     @Test(.timeLimit(.minutes(1))) func aRequestThatWasNotStoredGivesBackItsRun() async throws {
         try await QueueFixture.run(simulator: { $0.outcomeDelay = .seconds(5) }) { fixture in
