@@ -115,7 +115,7 @@ extension Dispatcher {
             // Its enqueue stored the attempt (``startStored(_:)``): only the GET and the POST are left.
             count { $0.attempts += 1 }
             let context = await connection.application
-            let log = await Self.fetch(conversationLog(of: request, in: context), of: context, through: connection)
+            let log = await Self.fetchConversationLog(of: request, in: context, through: connection)
             return await send(id, request, operationID, context: context, log: log, signals: &signals)
         }
         let operationID = (request.attempts.isEmpty ? request.operationID : nil) ?? OperationID.random()
@@ -125,11 +125,7 @@ extension Dispatcher {
         // The GET of the conversation log changes nothing on the server, so it goes out while the attempt is being
         // stored; only the POST waits for that commit.
         let context = await connection.application
-        async let prefetchedLog = Self.fetch(
-            conversationLog(of: request, in: context),
-            of: context,
-            through: connection
-        )
+        async let prefetchedLog = Self.fetchConversationLog(of: request, in: context, through: connection)
         let now = wallClock()
         committing.insert(id)
         let stored = await transition(id, to: .dispatching) {
@@ -217,18 +213,14 @@ extension Dispatcher {
         )
     }
 
-    /// The request's conversation log under `context`'s application, or `nil` without one or when it refuses it.
-    private func conversationLog(of request: MessageRequest, in context: ApplicationContext?) -> ConversationLogHref? {
-        context.flatMap { try? ConversationLogHref(validating: request.conversationLog, application: $0) }
-    }
-
-    /// `GET` of the conversation log, or `nil` without an open application or with an href it refuses.
-    private static func fetch(
-        _ log: ConversationLogHref?,
-        of context: ApplicationContext?,
+    /// `GET` of the request's conversation log, or `nil` without an open application or with an href it refuses.
+    private static func fetchConversationLog(
+        of request: MessageRequest,
+        in context: ApplicationContext?,
         through connection: any DispatchConnection
     ) async -> UCWAOutcome? {
-        guard let log, let context else { return nil }
+        guard let context, let log = try? ConversationLogHref(validating: request.conversationLog, application: context)
+        else { return nil }
         return await connection.get(log.href(for: context), accept: .json)
     }
 

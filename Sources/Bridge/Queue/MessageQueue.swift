@@ -147,20 +147,19 @@ public actor MessageQueue {
             }
             throw error
         }
-        switch insertion {
-        case .created(let created):
-            changes.publish(created)
-            logger.info("request accepted", metadata: ["request-id": "\(created.id)", "event": "request-accepted"])
-            if startsAtOnce {
-                await dispatcher.startStored(created)
-                directAdmissions += 1
-            } else {
-                await admitOrWake(created)
-            }
-        case .existing:
+        guard case .created(let created) = insertion else {
             if startsAtOnce {
                 await releaseStart()
             }
+            return insertion
+        }
+        changes.publish(created)
+        logger.info("request accepted", metadata: ["request-id": "\(created.id)", "event": "request-accepted"])
+        if startsAtOnce {
+            await dispatcher.startStored(created)
+            directAdmissions += 1
+        } else {
+            await admitOrWake(created)
         }
         return insertion
     }

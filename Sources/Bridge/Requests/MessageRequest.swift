@@ -71,9 +71,8 @@ public struct MessageRequest: Hashable, Sendable, Codable {
     /// Moves a new `accepted` request to `dispatching` with its first attempt, under the client's operationId if it
     /// gave one, else a new one: what the enqueue that may start it at once stores.
     public mutating func startFirstAttempt(at now: Date) {
-        guard state == .accepted, attempts.isEmpty else { return }
+        guard state == .accepted, attempts.isEmpty, (try? move(to: .dispatching, at: now)) != nil else { return }
         let operationID = operationID ?? OperationID.random()
-        guard (try? move(to: .dispatching, at: now)) != nil else { return }
         self.operationID = operationID
         attempts.append(Attempt(operationID: operationID, startedAt: now))
     }
