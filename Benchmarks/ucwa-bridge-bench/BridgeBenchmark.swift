@@ -9,7 +9,7 @@ import Logging
 /// 1. direct: a `UCWA` client in this process (GET the conversation log, POST continueMessaging, wait for the
 ///    `completed` event), closed loop and then open loop at a fixed rate;
 /// 2. daemon: `ucwa-bridged` in its own process, timed from launch to `READY=1` and to its first health answer,
-///    then the same loads through its socket (POST, then long polls until `delivered`);
+///    then the same loads through its socket (a POST held until `delivered`, long polls only if it ran out);
 /// 3. queued: a fresh daemon that cannot deliver, filled with `--queued` requests; memory and a restart on that
 ///    queue.
 ///

@@ -1,8 +1,8 @@
 import LocalAPIModels
 
-/// One request through the daemon, the way a local program does it: `POST /v1/messages`, then
-/// `GET /v1/messages/{id}?wait=30s&until=final` (as `ucwa-bridge send --wait` does when nobody watches its
-/// progress) until the request is final: one long poll per request unless a wait runs out.
+/// One request through the daemon, the way a local program does it: `POST /v1/messages?wait=30s&until=final`,
+/// held until the request is final (as `ucwa-bridge send --wait` does when nobody watches its progress), then
+/// `GET /v1/messages/{id}?wait=30s&until=final` only if that wait ran out: one local API call per request.
 struct DaemonDelivery: Sendable {
     let api: LocalAPIClient
     /// The conversation log every request continues.
@@ -14,7 +14,10 @@ struct DaemonDelivery: Sendable {
     /// Queues `message` and follows it to `delivered`; any other end is an error.
     func deliver(_ message: String) async throws -> DeliverySample {
         let started = ContinuousClock.now
-        var view = try await api.submit(MessageSubmission(conversationLog: conversationLog, message: message))
+        var view = try await api.submit(
+            MessageSubmission(conversationLog: conversationLog, message: message),
+            wait: "30s&until=final"
+        )
         var polls = 0
         // Bounded by maximumPolls.
         while !view.state.isTerminal {

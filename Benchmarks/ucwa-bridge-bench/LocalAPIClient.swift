@@ -18,10 +18,17 @@ struct LocalAPIClient: Sendable {
         try await call(.GET, "/conversation-logs").answer
     }
 
-    /// `POST /v1/messages`; anything but `202 Accepted` is an error.
-    func submit(_ submission: MessageSubmission) async throws -> MessageView {
+    /// `POST /v1/messages`, with `?wait=` when given (held after the request is stored, as a `GET ?wait=` is);
+    /// anything but `202 Accepted` is an error.
+    func submit(_ submission: MessageSubmission, wait: String? = nil) async throws -> MessageView {
         let body = try APIJSON.encoder().encode(submission)
-        let (view, status): (MessageView, Int) = try await call(.POST, "/messages", body: body)
+        let query = wait.map { "?wait=\($0)" } ?? ""
+        let (view, status): (MessageView, Int) = try await call(
+            .POST,
+            "/messages\(query)",
+            body: body,
+            timeout: .seconds(90)
+        )
         guard status == 202 else { throw BenchmarkError("POST /v1/messages answered \(status), not 202") }
         return view
     }

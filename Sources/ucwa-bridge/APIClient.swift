@@ -49,8 +49,9 @@ struct APIClient: MessageFetching {
         try await http.shutdown()
     }
 
-    /// `POST /v1/messages`.
-    func submit(_ submission: MessageSubmission) async throws -> Submitted {
+    /// `POST /v1/messages`; with `waitUntilFinal`, the daemon holds the answer until the request is final or that
+    /// long (in whole seconds, at least one) has passed: one call for a caller that wants only the outcome.
+    func submit(_ submission: MessageSubmission, waitUntilFinal wait: Duration? = nil) async throws -> Submitted {
         let body: Data
         do {
             body = try APIJSON.encoder().encode(submission)
@@ -63,7 +64,19 @@ struct APIClient: MessageFetching {
                 socketPath: socketPath
             )
         }
-        let (message, status): (MessageView, Int) = try await call(.POST, "/messages", body: body)
+        let (message, status): (MessageView, Int)
+        if let wait {
+            let seconds = Self.wholeSeconds(wait)
+            (message, status) = try await call(
+                .POST,
+                "/messages",
+                query: [("wait", "\(seconds)s"), ("until", "final")],
+                body: body,
+                timeout: .seconds(seconds) + Self.waitSlack
+            )
+        } else {
+            (message, status) = try await call(.POST, "/messages", body: body)
+        }
         return Submitted(message: message, isNew: status != 200)
     }
 

@@ -18,9 +18,14 @@ struct MessageWaiter {
     var progress: ((MessageView) -> Void)?
 
     /// The request once its state is final. Starts from `current` when given (else reads it) and
-    /// throws a `CLIError` with `timedOut` when `timeout` passes first; without a timeout, when
-    /// the request's deadline and `deadlineGrace` have passed.
-    func wait(for id: String, from current: MessageView? = nil, timeout: Duration?) async throws -> MessageView {
+    /// throws a `CLIError` with `timedOut` when `timeout`, counted from `start`, passes first; without a timeout,
+    /// when the request's deadline and `deadlineGrace` have passed.
+    func wait(
+        for id: String,
+        from current: MessageView? = nil,
+        timeout: Duration?,
+        since start: ContinuousClock.Instant = .now
+    ) async throws -> MessageView {
         let clock = ContinuousClock()
         var message: MessageView
         if let current {
@@ -29,7 +34,8 @@ struct MessageWaiter {
             message = try await fetcher.message(id: id, wait: nil, untilFinal: false)
         }
         progress?(message)
-        let limit = clock.now + (timeout ?? (.seconds(message.deadline.timeIntervalSinceNow) + deadlineGrace))
+        let limit =
+            if let timeout { start + timeout } else { clock.now + .seconds(message.deadline.timeIntervalSinceNow) + deadlineGrace }
         while !message.state.isTerminal {
             let remaining = limit - clock.now
             guard remaining > .zero else {

@@ -106,7 +106,12 @@ struct SendCommand: AsyncParsableCommand {
         try await ClientSession.run(global) { client in
             let text = try MessageInput.resolve(message)
             let href = try await conversationLogHref(client)
-            let submitted = try await client.submit(submission(conversationLog: href, text: text, now: Date()))
+            let waiter = WaitCommand.waiter(client)
+            let started = ContinuousClock.now
+            let submitted = try await client.submit(
+                submission(conversationLog: href, text: text, now: Date()),
+                waitUntilFinal: heldWait(waiter)
+            )
             if !submitted.isNew {
                 StandardStreams.printError(
                     "idempotency key already used; this is the earlier request \(submitted.message.id)"
@@ -116,13 +121,23 @@ struct SendCommand: AsyncParsableCommand {
                 try global.output.show(submitted.message) { MessagePresenter.detail(submitted.message) }
                 return
             }
-            let final = try await WaitCommand.waiter(client).wait(
+            let final = try await waiter.wait(
                 for: submitted.message.id,
                 from: submitted.message,
-                timeout: timeout?.duration
+                timeout: timeout?.duration,
+                since: started
             )
             try MessageOutcome.finish(final, output: global.output)
         }
+    }
+
+    /// How long the submission itself may be held for the outcome: with `--wait` when nobody watches the steps (one
+    /// call instead of two), in whole seconds within `--timeout`; `nil` otherwise.
+    private func heldWait(_ waiter: MessageWaiter) -> Duration? {
+        guard wait, waiter.progress == nil else { return nil }
+        guard let limit = timeout?.duration else { return waiter.pollWait }
+        let held = min(waiter.pollWait, .seconds(limit.components.seconds))
+        return held >= .seconds(1) ? held : nil
     }
 
     /// The href given with `--conversation-log`, or the newest log with the `--with` participant.

@@ -16,10 +16,16 @@ struct MessageRoutes: Sendable {
 
     /// Queues a request: `202` with it when new, `200` with the first one for a repeated idempotencyKey, and
     /// `Location: /v1/messages/{id}` either way. Nothing is stored on any error.
+    ///
+    /// With `?wait=`, the answer (status and `Location` unchanged) is held after the request is stored, as
+    /// ``get(_:_:)`` holds it from the state the request was stored in: a script that waits for the outcome makes
+    /// one call instead of two. The request is queued whatever becomes of the held answer.
     @Sendable func submit(_ request: Request, _ context: APIRequestContext) async throws -> Response {
         let services = try gate.openServices()
         let queue = services.queue
-        _ = try QueryParameters(request, allowed: [])
+        let query = try QueryParameters(request, allowed: ["wait", "until"])
+        let wait = try query["wait"].map { text throws(APIError) in try WaitDuration.wait(text, maximum: maximumWait) }
+        let target = try WaitTargetParameter.target(query["until"])
         let body = try await JSONBody.read(request, limit: maximumBodyBytes)
         let draft = try SubmissionValidator(rules: rules, now: services.now()).draft(from: body)
         let insertion: RequestInsertion
@@ -28,7 +34,18 @@ struct MessageRoutes: Sendable {
         } catch {
             throw APIError(error)
         }
-        let stored = insertion.request
+        var stored = insertion.request
+        if let wait {
+            do throws(QueueError) {
+                stored = try await changed(stored.id, from: stored.state, within: wait, until: target, in: queue) ?? stored
+            } catch {
+                // The request is queued: its answer must say so even when the store cannot be read again.
+                context.logger.warning(
+                    "could not read a queued request again while holding its answer",
+                    metadata: ["request-id": "\(stored.id)", "error": "\(error)"]
+                )
+            }
+        }
         var headers = HTTPFields()
         headers[.location] = Self.location(of: stored.id)
         let status: HTTPResponse.Status =
