@@ -3,6 +3,9 @@ import UCWA
 
 /// What a client asks the queue to send, before it becomes a ``MessageRequest``.
 public struct MessageDraft: Sendable, Hashable {
+    /// The id the request gets when it is stored as new, known before it is stored so that a wait on it can start
+    /// first (``MessageQueue/watch(_:)``).
+    public var id: RequestID
     public var conversationLog: String
     public var message: String
     public var contentType: MessageFormat
@@ -12,6 +15,7 @@ public struct MessageDraft: Sendable, Hashable {
     public var deadline: Date?
 
     public init(
+        id: RequestID = .random(),
         conversationLog: String,
         message: String,
         contentType: MessageFormat = .plain,
@@ -19,6 +23,7 @@ public struct MessageDraft: Sendable, Hashable {
         idempotencyKey: String? = nil,
         deadline: Date? = nil
     ) {
+        self.id = id
         self.conversationLog = conversationLog
         self.message = message
         self.contentType = contentType

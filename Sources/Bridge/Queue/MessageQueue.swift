@@ -126,6 +126,7 @@ public actor MessageQueue {
             }
         }
         var request = MessageRequest(
+            id: draft.id,
             conversationLog: draft.conversationLog,
             message: draft.message,
             contentType: draft.contentType,
@@ -233,10 +234,39 @@ public actor MessageQueue {
         within: Duration,
         until target: WaitTarget = .change
     ) async throws(QueueError) -> MessageRequest? {
-        let (updates, endUpdates) = changes.subscription(to: id)
-        guard let current = try await storeCall({ try await $0.request(id) }) else { return nil }
-        let from = state ?? current.state
-        guard current.state == from || target == .final, !current.state.isTerminal, within > .zero else {
+        let watch = watch(id)
+        let current: MessageRequest?
+        do throws(QueueError) {
+            current = try await storeCall { try await $0.request(id) }
+        } catch {
+            watch.end()
+            throw error
+        }
+        guard let current else {
+            watch.end()
+            return nil
+        }
+        return await change(watch, current: current, from: state ?? current.state, within: within, until: target)
+    }
+
+    /// Starts following the changes of request `id` before it is read or stored, so that no change falls between
+    /// that read (or insert) and the wait: pass it to ``change(_:current:from:within:until:)``, or end it.
+    public nonisolated func watch(_ id: RequestID) -> RequestWatch {
+        let (updates, end) = changes.subscription(to: id)
+        return RequestWatch(id: id, updates: updates, end: end)
+    }
+
+    /// Waits on `watch`, opened before `current` was read or stored, as ``change(of:from:within:until:)`` does from
+    /// `state`; ends the watch.
+    public func change(
+        _ watch: RequestWatch,
+        current: MessageRequest,
+        from state: RequestState,
+        within: Duration,
+        until target: WaitTarget = .change
+    ) async -> MessageRequest {
+        defer { watch.end() }
+        guard current.state == state || target == .final, !current.state.isTerminal, within > .zero else {
             return current
         }
         let deadline = clock.now + within
@@ -244,16 +274,16 @@ public actor MessageQueue {
         // The time-out ends the updates; so does the cancellation of this task (the stream's iteration ends then).
         let timer = Task {
             try? await clock.sleep(until: deadline)
-            endUpdates()
+            watch.end()
         }
         defer { timer.cancel() }
-        // The subscription came before the read: an update buffered in between may be older than the row.
-        for await request in updates where request.state != from && request.updatedAt >= current.updatedAt {
+        // The watch started before the read: an update buffered in between may be older than the row.
+        for await request in watch.updates where request.state != state && request.updatedAt >= current.updatedAt {
             if target == .change || request.state.isTerminal {
                 return request
             }
         }
-        let latest = try? await store.request(id)
+        let latest = try? await store.request(watch.id)
         return latest ?? current
     }
 

@@ -58,6 +58,15 @@ struct RequestRecord: FetchableRecord, PersistableRecord, Sendable {
         updatedAt = row["updatedAt"]
     }
 
+    /// Inserts the row with the connection's cached statement (``StoreStatements/insertRequest``), which GRDB's
+    /// generic `insert(_:)` would build and prepare again at every call.
+    func insertPrepared(in db: Database) throws {
+        try db.cachedStatement(sql: StoreStatements.insertRequest).execute(arguments: [
+            id, conversationLog, message, contentType, operationID, idempotencyKey, deadline, state, nextAttemptAt,
+            failureCode, failureSubcode, failureMessage, invitation, createdAt, updatedAt,
+        ])
+    }
+
     func encode(to container: inout PersistenceContainer) throws {
         container["id"] = id
         container["conversationLog"] = conversationLog

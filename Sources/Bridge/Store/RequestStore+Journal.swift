@@ -46,7 +46,7 @@ extension RequestStore: RequestJournal {
                     record.failureMessage, record.invitation, record.updatedAt, record.id,
                 ])
             } else {
-                try record.insert(db)
+                try record.insertPrepared(in: db)
             }
             try Self.replaceAttempts(of: request, in: db)
         }
@@ -86,19 +86,23 @@ extension RequestStore: RequestJournal {
         }
         return try await write("insert") { db in
             if let key = request.idempotencyKey,
-                let first = try RequestRecord.filter(Column("idempotencyKey") == key).fetchOne(db)
+                let first = try RequestRecord.fetchOne(
+                    db.cachedStatement(sql: StoreStatements.requestByIdempotencyKey),
+                    arguments: [key]
+                )
             {
                 return .existing(try Self.requests(from: [first], in: db)[0])
             }
             let record = RequestRecord(request)
-            guard try !RequestRecord.exists(db, key: record.id) else {
+            let taken = try Bool.fetchOne(db.cachedStatement(sql: StoreStatements.requestIDExists), arguments: [record.id])
+            guard taken != true else {
                 throw StoreError(
                     code: .duplicateID,
                     reason: "request \(request.id) is already stored",
                     source: "insert"
                 )
             }
-            try record.insert(db)
+            try record.insertPrepared(in: db)
             try Self.replaceAttempts(of: request, in: db)
             return .created(request)
         }

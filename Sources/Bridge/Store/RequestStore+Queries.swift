@@ -14,9 +14,8 @@ extension RequestStore {
     /// The stored request that was accepted with `idempotencyKey`, or `nil`.
     public func request(byIdempotencyKey key: String) async throws(StoreError) -> MessageRequest? {
         try lookUp("requestByIdempotencyKey") { db in
-            guard let record = try RequestRecord.filter(Column("idempotencyKey") == key).fetchOne(db) else {
-                return nil
-            }
+            let statement = try db.cachedStatement(sql: StoreStatements.requestByIdempotencyKey)
+            guard let record = try RequestRecord.fetchOne(statement, arguments: [key]) else { return nil }
             return try Self.requests(from: [record], in: db).first
         }
     }

@@ -42,8 +42,7 @@ extension RequestStore {
     /// every attempt's operationId unique, so a client-supplied one can be used once (within the retention).
     public func isOperationIDUsed(_ operationID: String) async throws(StoreError) -> Bool {
         try lookUp("isOperationIDUsed") { db in
-            try RequestRecord.filter(Column("operationId") == operationID).fetchCount(db) > 0
-                || AttemptRecord.filter(Column("operationId") == operationID).fetchCount(db) > 0
+            try Bool.fetchOne(db.cachedStatement(sql: StoreStatements.operationIDUsed), arguments: [operationID]) ?? false
         }
     }
 }

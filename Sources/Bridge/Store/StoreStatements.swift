@@ -9,6 +9,18 @@ import GRDB
 /// `state = 'retryScheduled'`): SQLite refuses to prepare a statement whose WHERE does not imply its index's.
 enum StoreStatements {
     static let requestByID = "SELECT * FROM request WHERE id = ?"
+    static let requestByIdempotencyKey = "SELECT * FROM request WHERE idempotencyKey = ?"
+    static let requestIDExists = "SELECT 1 FROM request WHERE id = ?"
+    static let operationIDUsed = """
+        SELECT EXISTS (SELECT 1 FROM request WHERE operationId = ?1)
+            OR EXISTS (SELECT 1 FROM attempt WHERE operationId = ?1)
+        """
+    /// Every column of a new request, in ``RequestRecord/insertPrepared(in:)``'s order.
+    static let insertRequest = """
+        INSERT INTO request (id, conversationLog, message, contentType, operationId, idempotencyKey, deadline,
+            state, nextAttemptAt, failureCode, failureSubcode, failureMessage, invitation, createdAt, updatedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
     /// A stored request's state and how many attempts it has, for ``RequestStore/record(_:)``'s checks.
     static let stateAndAttemptCountByID = """
         SELECT state, (SELECT COUNT(*) FROM attempt WHERE requestId = request.id) AS attempts

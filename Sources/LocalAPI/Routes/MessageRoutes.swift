@@ -2,6 +2,7 @@ import Bridge
 import Foundation
 import Hummingbird
 import LocalAPIModels
+import Logging
 
 /// `POST /v1/messages`, `GET /v1/messages/{id}`, `GET /v1/messages`, `DELETE /v1/messages/{id}`.
 ///
@@ -28,23 +29,18 @@ struct MessageRoutes: Sendable {
         let target = try WaitTargetParameter.target(query["until"])
         let body = try await JSONBody.read(request, limit: maximumBodyBytes)
         let draft = try SubmissionValidator(rules: rules, now: services.now()).draft(from: body)
+        // Opened before the insert, so that the wait needs no read of the new request.
+        let watch = wait.map { _ in queue.watch(draft.id) }
         let insertion: RequestInsertion
         do {
             insertion = try await queue.enqueue(draft)
         } catch {
+            watch?.end()
             throw APIError(error)
         }
         var stored = insertion.request
-        if let wait {
-            do throws(QueueError) {
-                stored = try await changed(stored.id, from: stored.state, within: wait, until: target, in: queue) ?? stored
-            } catch {
-                // The request is queued: its answer must say so even when the store cannot be read again.
-                context.logger.warning(
-                    "could not read a queued request again while holding its answer",
-                    metadata: ["request-id": "\(stored.id)", "error": "\(error)"]
-                )
-            }
+        if let wait, let watch {
+            stored = await held(insertion, watch: watch, within: wait, until: target, in: queue, logger: context.logger)
         }
         var headers = HTTPFields()
         headers[.location] = Self.location(of: stored.id)
@@ -80,6 +76,41 @@ struct MessageRoutes: Sendable {
             throw Self.notFound(id)
         }
         return APIResponse.json(MessageView(found))
+    }
+
+    /// A submission's request once it changed from the state it was stored in (or became final) or `wait` passed; as
+    /// it is now when the server starts stopping first. It is queued whatever happens: a failed read answers it as
+    /// stored.
+    private func held(
+        _ insertion: RequestInsertion,
+        watch: RequestWatch,
+        within wait: Duration,
+        until target: WaitTarget,
+        in queue: MessageQueue,
+        logger: Logger
+    ) async -> MessageRequest {
+        guard case .created(let created) = insertion else {
+            watch.end()
+            let existing = insertion.request
+            do throws(QueueError) {
+                return try await changed(existing.id, from: existing.state, within: wait, until: target, in: queue)
+                    ?? existing
+            } catch {
+                logger.warning(
+                    "could not read a queued request again while holding its answer",
+                    metadata: ["request-id": "\(existing.id)", "error": "\(error)"]
+                )
+                return existing
+            }
+        }
+        let outcome = await shutdown.unlessStopping {
+            await queue.change(watch, current: created, from: created.state, within: wait, until: target)
+        }
+        if let outcome {
+            return outcome
+        }
+        watch.end()
+        return (try? await queue.request(created.id)) ?? created
     }
 
     /// The request once its state changed (or became final) or `wait` passed; as it is now when the server starts

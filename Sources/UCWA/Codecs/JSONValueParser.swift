@@ -128,14 +128,18 @@ struct JSONValueParser {
     private mutating func parseString() throws(SyntaxError) -> String {
         index += 1
         let start = index
+        var isASCII = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                else { throw failure("invalid UTF-8 in a string") }
+                let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                // ASCII is valid UTF-8 as it is; `String(validating:as:)` is generic and costs a metadata lookup.
+                let text = isASCII ? String(decoding: utf8, as: UTF8.self) : String(validating: utf8, as: UTF8.self)
+                guard let text else { throw failure("invalid UTF-8 in a string") }
                 index += 1
                 return text
             }
+            isASCII = isASCII && byte < 0x80
             if byte == UInt8(ascii: "\\") {
                 return try parseEscapedString(from: start)
             }

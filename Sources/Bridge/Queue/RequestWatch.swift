@@ -1,0 +1,10 @@
+/// The changes of one request from the moment it was opened (``MessageQueue/watch(_:)``): what a wait reads, opened
+/// before the request is read or stored so that no change is missed in between.
+public struct RequestWatch: Sendable {
+    /// The request followed.
+    public let id: RequestID
+    /// Its stored changes, the newest only when the reader is slow.
+    let updates: AsyncStream<MessageRequest>
+    /// Ends ``updates``; the subscription goes with it.
+    public let end: @Sendable () -> Void
+}
