@@ -34,8 +34,8 @@ struct MessageWaiter {
             message = try await fetcher.message(id: id, wait: nil, untilFinal: false)
         }
         progress?(message)
-        let limit =
-            if let timeout { start + timeout } else { clock.now + .seconds(message.deadline.timeIntervalSinceNow) + deadlineGrace }
+        let untilDeadline = Duration.seconds(message.deadline.timeIntervalSinceNow) + deadlineGrace
+        let limit = timeout.map { start + $0 } ?? clock.now + untilDeadline
         while !message.state.isTerminal {
             let remaining = limit - clock.now
             guard remaining > .zero else {

@@ -94,7 +94,10 @@ extension RequestStore: RequestJournal {
                 return .existing(try Self.requests(from: [first], in: db)[0])
             }
             let record = RequestRecord(request)
-            let taken = try Bool.fetchOne(db.cachedStatement(sql: StoreStatements.requestIDExists), arguments: [record.id])
+            let taken = try Bool.fetchOne(
+                db.cachedStatement(sql: StoreStatements.requestIDExists),
+                arguments: [record.id]
+            )
             guard taken != true else {
                 throw StoreError(
                     code: .duplicateID,

@@ -42,7 +42,8 @@ extension RequestStore {
     /// every attempt's operationId unique, so a client-supplied one can be used once (within the retention).
     public func isOperationIDUsed(_ operationID: String) async throws(StoreError) -> Bool {
         try lookUp("isOperationIDUsed") { db in
-            try Bool.fetchOne(db.cachedStatement(sql: StoreStatements.operationIDUsed), arguments: [operationID]) ?? false
+            try Bool.fetchOne(db.cachedStatement(sql: StoreStatements.operationIDUsed), arguments: [operationID])
+                ?? false
         }
     }
 }
