@@ -55,6 +55,30 @@ extension IntegrationSuite {
             }
         }
 
+        @Test("send --wait --timeout ends within its timeout, the held submission included", .timeLimit(.minutes(3)))
+        func sendWaitTimesOut() async throws {
+            try await TestEnvironment.run { environment in
+                let simulator = try await environment.startSimulator(arguments: ["--outcome", "neverCompletes"])
+                let daemon = try await environment.startDaemon(simulator: simulator)
+                let cli = environment.cli(daemon)
+
+                let started = ContinuousClock.now
+                let sent = try await cli.run(
+                    "send",
+                    ["--with", "sip:alice@contoso.com", "--wait", "--timeout", "2s", "never completed"]
+                )
+                let elapsed = ContinuousClock.now - started
+                #expect(sent.exitCode == 124, "\(sent)")
+                #expect(sent.standardError.contains("timed out after 2s"), "\(sent)")
+                // The submission was held for the whole timeout; the wait after it must not start a second one.
+                #expect(elapsed >= .seconds(2))
+                #expect(elapsed < .seconds(4), "took \(elapsed)")
+                let waiting = try await environment.api(daemon).messages().messages
+                #expect(waiting.count == 1)
+                #expect(waiting.first.map { !$0.state.isTerminal } == true)
+            }
+        }
+
         @Test("send without --wait prints the accepted request; wait and list see it through", .timeLimit(.minutes(3)))
         func sendThenWait() async throws {
             try await TestEnvironment.run { environment in
