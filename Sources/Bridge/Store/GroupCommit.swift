@@ -77,19 +77,25 @@ final class GroupCommit: Sendable {
 
     /// Runs `body` in a savepoint of the batch's transaction: its changes are released into the transaction when it
     /// returns, rolled back when it throws.
+    ///
+    /// The savepoint statements are the connection's cached ones: GRDB's `inSavepoint` parses and prepares them
+    /// again for every write. The batch's `inTransaction` still guards against a transaction that SQLite aborted.
     private static func inSavepoint<T>(_ db: Database, _ body: (Database) throws -> T) -> Result<T, any Error> {
-        var result: Result<T, any Error> = .failure(
-            StoreError(code: .databaseFailure, reason: "the write did not run", source: "groupCommit")
-        )
         do {
-            try db.inSavepoint {
-                result = .success(try body(db))
-                return .commit
-            }
+            try db.cachedStatement(sql: "SAVEPOINT groupCommitWrite").execute()
         } catch {
-            result = .failure(error)
+            return .failure(error)
         }
-        return result
+        do {
+            let value = try body(db)
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT groupCommitWrite").execute()
+            return .success(value)
+        } catch {
+            // Undoes this write only; the first error is the one its caller hears.
+            try? db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT groupCommitWrite").execute()
+            try? db.cachedStatement(sql: "RELEASE SAVEPOINT groupCommitWrite").execute()
+            return .failure(error)
+        }
     }
 
     /// Commits batches until no write waits.
