@@ -25,6 +25,8 @@ public actor MessageQueue {
     let changes: RequestChanges
     var configuration: QueueConfiguration
     let clock: DispatchClock
+    /// The time-outs of ``change(of:from:within:until:)`` waits.
+    let waitTimers: TimerQueue
     let wallClock: @Sendable () -> Date
     let logger: Logger
     let wakeInput: AsyncStream<Void>.Continuation
@@ -70,6 +72,7 @@ public actor MessageQueue {
         self.changes = changes
         self.configuration = configuration
         self.clock = DispatchClock(clock)
+        self.waitTimers = TimerQueue(clock: self.clock)
         self.wallClock = now
         self.logger = logger
         (wakes, wakeInput) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
@@ -269,14 +272,9 @@ public actor MessageQueue {
         guard current.state == state || target == .final, !current.state.isTerminal, within > .zero else {
             return current
         }
-        let deadline = clock.now + within
-        let clock = clock
         // The time-out ends the updates; so does the cancellation of this task (the stream's iteration ends then).
-        let timer = Task {
-            try? await clock.sleep(until: deadline)
-            watch.end()
-        }
-        defer { timer.cancel() }
+        let timeOut = waitTimers.schedule(at: clock.now + within) { watch.end() }
+        defer { waitTimers.cancel(timeOut) }
         // The watch started before the read: an update buffered in between may be older than the row.
         for await request in watch.updates where request.state != state && request.updatedAt >= current.updatedAt {
             if target == .change || request.state.isTerminal {
