@@ -27,7 +27,7 @@ struct LocalAPIClient: Sendable {
             .POST,
             "/messages\(query)",
             body: body,
-            timeout: .seconds(90)
+            timeout: wait == nil ? .seconds(30) : .seconds(90)
         )
         guard status == 202 else { throw BenchmarkError("POST /v1/messages answered \(status), not 202") }
         return view

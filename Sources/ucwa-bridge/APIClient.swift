@@ -64,19 +64,23 @@ struct APIClient: MessageFetching {
                 socketPath: socketPath
             )
         }
-        let (message, status): (MessageView, Int)
         if let wait {
             let seconds = Self.wholeSeconds(wait)
-            (message, status) = try await call(
-                .POST,
-                "/messages",
-                query: [("wait", "\(seconds)s"), ("until", "final")],
-                body: body,
-                timeout: .seconds(seconds) + Self.waitSlack
-            )
-        } else {
-            (message, status) = try await call(.POST, "/messages", body: body)
+            do {
+                let (message, status): (MessageView, Int) = try await call(
+                    .POST,
+                    "/messages",
+                    query: [("wait", "\(seconds)s"), ("until", "final")],
+                    body: body,
+                    timeout: .seconds(seconds) + Self.waitSlack
+                )
+                return Submitted(message: message, isNew: status != 200)
+            } catch let error as APIClientError where error.code == "invalidParameter" {
+                // A daemon older than the held submission refuses `?wait=` before it reads the body, storing
+                // nothing: the plain submission is then the same request, and the caller's wait follows it.
+            }
         }
+        let (message, status): (MessageView, Int) = try await call(.POST, "/messages", body: body)
         return Submitted(message: message, isNew: status != 200)
     }
 

@@ -17,10 +17,11 @@ struct SubmitWaitTests {
             #expect(answer.header("Location") == "/v1/messages/\(view.id)")
             #expect(view.attempts.count == 1)
             #expect(api.simulator.receivedContinueMessaging.count == 1)
+            #expect(api.changes.subscriptionCount == 0)
         }
     }
 
-    @Test func theRequestIsQueuedBeforeTheHeldAnswerEnds() async throws {
+    @Test func aHeldAnswerComesWhenTheWaitPassesAndTheRequestStaysQueued() async throws {
         try await APIFixture.run({ $0.runsQueue = false }) { api in
             let started = ContinuousClock.now
             let answer = try await api.send(
@@ -36,6 +37,7 @@ struct SubmitWaitTests {
             #expect(elapsed < .seconds(20))
             let stored = try await api.send(.GET, "/v1/messages/\(view.id)").decode(MessageView.self)
             #expect(stored.state == .accepted)
+            #expect(api.changes.subscriptionCount == 0)
         }
     }
 
@@ -80,6 +82,7 @@ struct SubmitWaitTests {
             #expect(try second.decode(MessageView.self) == delivered)
             #expect(ContinuousClock.now - started < .seconds(15))
             #expect(api.simulator.receivedContinueMessaging.count == 1)
+            #expect(api.changes.subscriptionCount == 0)
         }
     }
 

@@ -17,7 +17,7 @@ import UCWA
 ///
 /// Contract:
 /// - ``enqueue(_:)`` stores the request (`accepted`) before it returns; a request it returned is never lost.
-/// - Every change of a request is stored before it is shown to ``change(of:from:within:)`` waiters.
+/// - Every change of a request is stored before it is shown to ``change(of:from:within:until:)`` waiters.
 /// - Due requests are admitted oldest first, at most ``QueueConfiguration/admissionLimit`` at once.
 public actor MessageQueue {
     let store: RequestStore

@@ -12,14 +12,20 @@ public final class RequestChanges: Sendable {
 
     private let subscribers = Mutex(Subscribers())
 
+    /// How many unread changes a subscription keeps: more than one run of a request makes (a handful of states).
+    static let bufferedChanges = 16
+
     public init() {}
 
-    /// The changes of one request from now on, newest only when the reader is slow, and `end`, which finishes them
+    /// The changes of one request from now on, the latest few when the reader is slow, and `end`, which finishes them
     /// from outside (a wait's time-out). The subscription is removed when the stream ends or its reader stops.
+    ///
+    /// More than one change is kept because changes may be published out of order: a new request's `accepted` after
+    /// the dispatcher's `dispatching` when an admission pass took it in between. A reader filters by `updatedAt`.
     public func subscription(to id: RequestID) -> (changes: AsyncStream<MessageRequest>, end: @Sendable () -> Void) {
         let (stream, continuation) = AsyncStream.makeStream(
             of: MessageRequest.self,
-            bufferingPolicy: .bufferingNewest(1)
+            bufferingPolicy: .bufferingNewest(Self.bufferedChanges)
         )
         let key = subscribers.withLock { state in
             state.next += 1

@@ -14,6 +14,7 @@ import Synchronization
 final class TimerQueue: Sendable {
     /// Names one scheduled action, to cancel it.
     struct Token: Hashable, Sendable {
+        fileprivate let deadline: Duration
         fileprivate let value: UInt64
     }
 
@@ -61,7 +62,7 @@ final class TimerQueue: Sendable {
             if state.armedFor.map({ deadline < $0 }) ?? true {
                 arm(&state, for: deadline)
             }
-            return Token(value: entry.token)
+            return Token(deadline: deadline, value: entry.token)
         }
     }
 
@@ -71,7 +72,11 @@ final class TimerQueue: Sendable {
     /// nothing sleeping.
     func cancel(_ token: Token) {
         state.withLock { state in
-            guard let index = state.entries.firstIndex(where: { $0.token == token.value }) else { return }
+            // Entries are ordered by deadline, then token: the first at or after this one's place is it, if any.
+            let index = state.entries.partitioningIndex {
+                ($0.deadline, $0.token) >= (token.deadline, token.value)
+            }
+            guard index < state.entries.count, state.entries[index].token == token.value else { return }
             state.entries.remove(at: index)
             if state.entries.isEmpty {
                 state.sleeper?.cancel()

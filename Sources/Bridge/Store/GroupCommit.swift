@@ -15,7 +15,7 @@ final class GroupCommit: Sendable {
     /// after the batch committed, or by `fail` when the batch did not.
     private struct PendingWrite: Sendable {
         let durability: CommitDurability
-        let run: @Sendable (Database) -> @Sendable () -> Void
+        let run: @Sendable (Database) throws -> @Sendable () -> Void
         let fail: @Sendable (any Error) -> Void
     }
 
@@ -57,7 +57,7 @@ final class GroupCommit: Sendable {
             let pending = PendingWrite(
                 durability: durability,
                 run: { db in
-                    let result = Self.inSavepoint(db, body)
+                    let result = try Self.inSavepoint(db, body)
                     return { continuation.resume(with: result) }
                 },
                 fail: { continuation.resume(throwing: $0) }
@@ -76,11 +76,12 @@ final class GroupCommit: Sendable {
     }
 
     /// Runs `body` in a savepoint of the batch's transaction: its changes are released into the transaction when it
-    /// returns, rolled back when it throws.
+    /// returns, rolled back when it throws. Throws, failing the whole batch, only when such a rollback fails: the
+    /// write's partial changes would otherwise be committed with the others.
     ///
     /// The savepoint statements are the connection's cached ones: GRDB's `inSavepoint` parses and prepares them
     /// again for every write. The batch's `inTransaction` still guards against a transaction that SQLite aborted.
-    private static func inSavepoint<T>(_ db: Database, _ body: (Database) throws -> T) -> Result<T, any Error> {
+    private static func inSavepoint<T>(_ db: Database, _ body: (Database) throws -> T) throws -> Result<T, any Error> {
         do {
             try db.cachedStatement(sql: "SAVEPOINT groupCommitWrite").execute()
         } catch {
@@ -92,8 +93,8 @@ final class GroupCommit: Sendable {
             return .success(value)
         } catch {
             // Undoes this write only; the first error is the one its caller hears.
-            try? db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT groupCommitWrite").execute()
-            try? db.cachedStatement(sql: "RELEASE SAVEPOINT groupCommitWrite").execute()
+            try db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT groupCommitWrite").execute()
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT groupCommitWrite").execute()
             return .failure(error)
         }
     }
@@ -127,7 +128,7 @@ final class GroupCommit: Sendable {
                 try self.setSynchronous(level, on: db)
                 var completions: [@Sendable () -> Void] = []
                 try db.inTransaction {
-                    completions = batch.map { $0.run(db) }
+                    completions = try batch.map { try $0.run(db) }
                     return .commit
                 }
                 return completions

@@ -1,4 +1,4 @@
-/// The `?wait=` of `GET /v1/messages/{id}`: a whole number with a unit, `500ms`, `30s` or `2m`.
+/// The `?wait=` of `GET /v1/messages/{id}` and `POST /v1/messages`: a whole number with a unit, `500ms`, `30s` or `2m`.
 enum WaitDuration {
     /// Parses `text`; `nil` unless it is digits followed by `ms`, `s` or `m`.
     static func parse(_ text: String) -> Duration? {

@@ -1,6 +1,6 @@
 import Bridge
 
-/// The `?until=` of `GET /v1/messages/{id}?wait=`: `change` (the default) or `final`.
+/// The `?until=` of a `?wait=` (`GET /v1/messages/{id}`, `POST /v1/messages`): `change` (the default) or `final`.
 enum WaitTargetParameter {
     /// The target `text` names; ``WaitTarget/change`` when absent.
     ///

@@ -59,6 +59,19 @@ import Testing
         #expect(await firings.next(1) == ["kept"])
     }
 
+    @Test func cancellingOneOfEqualDeadlinesLeavesTheOthersInOrder() async {
+        let clock = ManualClock()
+        let timers = TimerQueue(clock: DispatchClock(clock))
+        let firings = Firings()
+        let tokens = (1...5).map { timers.schedule(at: .seconds(10), firings.action("same \($0)")) }
+        timers.cancel(tokens[2])
+        timers.cancel(tokens[2])
+        #expect(timers.count == 4)
+        await clock.sleepers(atLeast: 1)
+        clock.advance(by: .seconds(10))
+        #expect(await firings.next(4) == ["same 1", "same 2", "same 4", "same 5"])
+    }
+
     /// The point of the queue: later deadlines share the sleeper armed for the earliest, and an earlier one replaces
     /// it rather than adding another.
     @Test func oneSleeperServesEveryDeadline() async {
