@@ -50,7 +50,7 @@ struct APIClient: MessageFetching {
     }
 
     /// `POST /v1/messages`; with `waitUntilFinal`, the daemon holds the answer until the request is final or that
-    /// long (in whole seconds, at least one) has passed: one call for a caller that wants only the outcome.
+    /// long (in whole milliseconds, at least one) has passed: one call for a caller that wants only the outcome.
     func submit(_ submission: MessageSubmission, waitUntilFinal wait: Duration? = nil) async throws -> Submitted {
         let body: Data
         do {
@@ -65,14 +65,14 @@ struct APIClient: MessageFetching {
             )
         }
         if let wait {
-            let seconds = Self.wholeSeconds(wait)
+            let milliseconds = Self.wholeMilliseconds(wait)
             do {
                 let (message, status): (MessageView, Int) = try await call(
                     .POST,
                     "/messages",
-                    query: [("wait", "\(seconds)s"), ("until", "final")],
+                    query: [("wait", "\(milliseconds)ms"), ("until", "final")],
                     body: body,
-                    timeout: .seconds(seconds) + Self.waitSlack
+                    timeout: .milliseconds(milliseconds) + Self.waitSlack
                 )
                 return Submitted(message: message, isNew: status != 200)
             } catch let error as APIClientError where error.code == "invalidParameter" {
@@ -85,13 +85,13 @@ struct APIClient: MessageFetching {
     }
 
     /// `GET /v1/messages/{id}`; with `wait`, the daemon holds the answer until the state changes
-    /// (with `untilFinal`, until it is final) or `wait` (in whole seconds, at least one) has passed.
+    /// (with `untilFinal`, until it is final) or `wait` (in whole milliseconds, at least one) has passed.
     func message(id: String, wait: Duration? = nil, untilFinal: Bool = false) async throws -> MessageView {
         guard let wait else {
             return try await call(.GET, "/messages/\(Self.escape(id))").answer
         }
-        let seconds = Self.wholeSeconds(wait)
-        var query = [("wait", "\(seconds)s")]
+        let milliseconds = Self.wholeMilliseconds(wait)
+        var query = [("wait", "\(milliseconds)ms")]
         if untilFinal {
             query.append(("until", "final"))
         }
@@ -99,7 +99,7 @@ struct APIClient: MessageFetching {
             .GET,
             "/messages/\(Self.escape(id))",
             query: query,
-            timeout: .seconds(seconds) + Self.waitSlack
+            timeout: .milliseconds(milliseconds) + Self.waitSlack
         ).answer
     }
 
@@ -227,11 +227,13 @@ struct APIClient: MessageFetching {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 
-    /// A duration rounded up to whole seconds, at least one.
-    static func wholeSeconds(_ duration: Duration) -> Int64 {
+    /// A duration rounded up to whole milliseconds, at least one: what a `?wait=` asks for, so that a wait never
+    /// ends before the caller's time is up, and never by more than a millisecond after.
+    static func wholeMilliseconds(_ duration: Duration) -> Int64 {
         let (seconds, attoseconds) = duration.components
-        let rounded = attoseconds > 0 ? seconds + 1 : seconds
-        return max(1, rounded)
+        let attosecondsPerMillisecond: Int64 = 1_000_000_000_000_000
+        let (milliseconds, rest) = attoseconds.quotientAndRemainder(dividingBy: attosecondsPerMillisecond)
+        return max(1, seconds * 1_000 + milliseconds + (rest > 0 ? 1 : 0))
     }
 }
 

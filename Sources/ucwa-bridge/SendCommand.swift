@@ -132,12 +132,10 @@ struct SendCommand: AsyncParsableCommand {
     }
 
     /// How long the submission itself may be held for the outcome: with `--wait` when nobody watches the steps (one
-    /// call instead of two), in whole seconds within `--timeout`; `nil` otherwise.
+    /// call instead of two), at most `--timeout`; `nil` otherwise.
     private func heldWait(_ waiter: MessageWaiter) -> Duration? {
         guard wait, waiter.progress == nil else { return nil }
-        guard let limit = timeout?.duration else { return waiter.pollWait }
-        let held = min(waiter.pollWait, .seconds(limit.components.seconds))
-        return held >= .seconds(1) ? held : nil
+        return min(waiter.pollWait, timeout?.duration ?? waiter.pollWait)
     }
 
     /// The href given with `--conversation-log`, or the newest log with the `--with` participant.

@@ -86,10 +86,11 @@ import Testing
     }
 
     @Test(arguments: [
-        (Duration.seconds(30), Int64(30)), (.milliseconds(1_500), 2), (.milliseconds(10), 1), (.zero, 1),
+        (Duration.seconds(30), Int64(30_000)), (.milliseconds(1_500), 1_500), (.microseconds(1_500), 2),
+        (.seconds(2) + .nanoseconds(1), 2_001), (.zero, 1),
     ])
-    func heldPollsAskForWholeSeconds(duration: Duration, seconds: Int64) {
-        #expect(APIClient.wholeSeconds(duration) == seconds)
+    func heldPollsAskForWholeMilliseconds(duration: Duration, milliseconds: Int64) {
+        #expect(APIClient.wholeMilliseconds(duration) == milliseconds)
     }
 
     private func expectUnreachable(_ client: APIClient, path: String, reason: String) async {
