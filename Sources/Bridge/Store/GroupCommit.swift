@@ -70,7 +70,9 @@ final class GroupCommit: Sendable {
                 return true
             }
             if startsFlushing {
-                Task { await self.flush() }
+                // Straight onto the writer's queue: a task would cost two more thread hops per batch (to start it,
+                // and to resume it after GRDB's asynchronous write).
+                pool.asyncWriteWithoutTransaction { db in self.flush(db) }
             }
         }
     }
@@ -99,8 +101,8 @@ final class GroupCommit: Sendable {
         }
     }
 
-    /// Commits batches until no write waits.
-    private func flush() async {
+    /// Commits batches on the writer connection until no write waits.
+    private func flush(_ db: Database) {
         // Ends when a turn finds no waiting write; each turn takes all that wait.
         while true {
             let batch = queue.withLock { queue in
@@ -114,24 +116,20 @@ final class GroupCommit: Sendable {
                 return batch
             }
             guard !batch.isEmpty else { return }
-            await commit(batch)
+            commit(batch, on: db)
         }
     }
 
-    private func commit(_ batch: [PendingWrite]) async {
+    private func commit(_ batch: [PendingWrite], on db: Database) {
         let level: CommitDurability = batch.contains { $0.durability == .synced } ? .synced : .deferred
-        let completions: [@Sendable () -> Void]
+        var completions: [@Sendable () -> Void] = []
         do {
-            completions = try await pool.writeWithoutTransaction { db in
-                // Set before the transaction (SQLite refuses to change it inside one), never after the commit: a
-                // failure there would report a committed batch as failed.
-                try self.setSynchronous(level, on: db)
-                var completions: [@Sendable () -> Void] = []
-                try db.inTransaction {
-                    completions = try batch.map { try $0.run(db) }
-                    return .commit
-                }
-                return completions
+            // Set before the transaction (SQLite refuses to change it inside one), never after the commit: a failure
+            // there would report a committed batch as failed.
+            try setSynchronous(level, on: db)
+            try db.inTransaction {
+                completions = try batch.map { try $0.run(db) }
+                return .commit
             }
         } catch {
             // Nothing of the batch is on disk: every caller hears why, including those whose own write had run.

@@ -64,6 +64,47 @@ import Testing
         }
     }
 
+    @Test func aWriteWhoseRollbackFailsFailsItsWholeBatch() async throws {
+        try await withTemporaryStore { store, _ in
+            let others = (0..<3).map { StoreSamples.request(message: "beside a broken write \($0)") }
+            let broken = StoreSamples.request(message: "half written")
+            struct Refused: Error {}
+
+            let writer = try await WriterHold(on: store)
+            let before = store.groupCommit.submitted
+            let accepted = Task {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for request in others {
+                        group.addTask { _ = try await store.insert(request) }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            try await until { store.groupCommit.submitted == before + others.count }
+            // Inserts its row, then ends the savepoint the batch gave it and throws: the rollback to that savepoint
+            // cannot run, and committing the batch would keep the half of a write that failed.
+            let breaking = Task {
+                try await store.groupCommit.write(durability: .synced) { db in
+                    try RequestRecord(broken).insertPrepared(in: db)
+                    try db.execute(sql: "RELEASE SAVEPOINT groupCommitWrite")
+                    throw Refused()
+                }
+            }
+            try await until { store.groupCommit.submitted == before + others.count + 1 }
+            writer.release()
+
+            await #expect(throws: (any Error).self) { try await breaking.value }
+            await #expect(throws: (any Error).self) { try await accepted.value }
+            #expect(try await store.request(broken.id) == nil)
+            for request in others {
+                #expect(try await store.request(request.id) == nil)
+            }
+            // The writer is usable again: the next write commits.
+            _ = try await store.insert(others[0])
+            #expect(try await store.request(others[0].id) == others[0])
+        }
+    }
+
     @Test func eachBatchCommitsAtTheLevelItsWritesAskFor() async throws {
         try await withTemporaryStore { store, _ in
             var levels: [Int?] = []
