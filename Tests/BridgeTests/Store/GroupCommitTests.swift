@@ -36,7 +36,8 @@ import Testing
                 at: time
             )
             _ = try await store.insert(StoreSamples.request(id: finished.id.rawValue))
-            try await store.record(try StoreSamples.dispatched(StoreSamples.request(id: finished.id.rawValue), at: time))
+            let dispatched = try StoreSamples.dispatched(StoreSamples.request(id: finished.id.rawValue), at: time)
+            try await store.record(dispatched)
             try await store.record(finished)
             // A terminal row never changes: recording it as dispatching again must fail, alone.
             let backwards = try StoreSamples.dispatched(StoreSamples.request(id: finished.id.rawValue), at: time)
