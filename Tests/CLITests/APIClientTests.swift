@@ -93,6 +93,56 @@ import Testing
         #expect(APIClient.wholeMilliseconds(duration) == milliseconds)
     }
 
+    @Test func aDaemonThatRefusesAHeldSubmissionGetsAPlainOne() async throws {
+        let accepted = Fixtures.message(state: .accepted)
+        let body = String(decoding: try APIJSON.encoder().encode(accepted), as: UTF8.self)
+        let server = try CannedUnixHTTPServer(responses: [
+            CannedUnixHTTPServer.response(
+                "400 Bad Request",
+                body: #"{"message":"unknown query parameter wait","code":"invalidParameter"}"#
+            ),
+            CannedUnixHTTPServer.response("202 Accepted", body: body, headers: ["Location: /v1/messages/\(accepted.id)"]),
+        ])
+        defer { server.stop() }
+        let client = APIClient(socketPath: server.path)
+        let submission = MessageSubmission(conversationLog: accepted.conversationLog, message: "hello")
+
+        let submitted: APIClient.Submitted?
+        do {
+            submitted = try await client.submit(submission, waitUntilFinal: .milliseconds(1500))
+        } catch {
+            Issue.record(error)
+            submitted = nil
+        }
+        try await client.shutdown()
+
+        #expect(submitted == APIClient.Submitted(message: accepted, isNew: true))
+        #expect(
+            server.requests == [
+                "POST /v1/messages?wait=1500ms&until=final HTTP/1.1",
+                "POST /v1/messages HTTP/1.1",
+            ]
+        )
+    }
+
+    @Test func anotherRefusalOfAHeldSubmissionIsNotRetried() async throws {
+        let server = try CannedUnixHTTPServer(responses: [
+            CannedUnixHTTPServer.response(
+                "422 Unprocessable Entity",
+                body: #"{"message":"message is empty","code":"invalidMessage"}"#
+            )
+        ])
+        defer { server.stop() }
+        let client = APIClient(socketPath: server.path)
+        let submission = MessageSubmission(conversationLog: "/ucwa/oauth/v1/applications/105/x", message: "")
+
+        await #expect(throws: APIClientError.self) {
+            _ = try await client.submit(submission, waitUntilFinal: .seconds(2))
+        }
+        try await client.shutdown()
+        #expect(server.requests == ["POST /v1/messages?wait=2000ms&until=final HTTP/1.1"])
+    }
+
     private func expectUnreachable(_ client: APIClient, path: String, reason: String) async {
         await #expect {
             _ = try await client.health()

@@ -15,6 +15,7 @@ final class CannedUnixHTTPServer: Sendable {
     private let listener: Int32
     private let responses: Mutex<[String]>
     private let served = Mutex(0)
+    private let requestLines = Mutex<[String]>([])
 
     /// Listens at a new path in the temporary directory; `responses` are whole HTTP/1.1 responses, given out in
     /// order (the last one again when they run out).
@@ -30,6 +31,9 @@ final class CannedUnixHTTPServer: Sendable {
 
     /// How many requests were answered.
     var requestCount: Int { served.withLock { $0 } }
+
+    /// The request line (`POST /v1/messages?wait=... HTTP/1.1`) of each request, in order.
+    var requests: [String] { requestLines.withLock { $0 } }
 
     /// Stops accepting and removes the socket.
     func stop() {
@@ -49,7 +53,8 @@ final class CannedUnixHTTPServer: Sendable {
         while true {
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else { return }
-            readRequestHead(connection)
+            let requestLine = readRequest(connection)
+            requestLines.withLock { $0.append(requestLine) }
             let response = responses.withLock { queue in queue.count > 1 ? queue.removeFirst() : queue[0] }
             served.withLock { $0 += 1 }
             let bytes = Array(response.utf8)
@@ -58,14 +63,33 @@ final class CannedUnixHTTPServer: Sendable {
         }
     }
 
-    /// Reads until the blank line that ends a request's head (the client's requests here have no body).
-    private func readRequestHead(_ connection: Int32) {
+    /// Reads a request, its head and the body its `Content-Length` announces, and returns its request line. Reading
+    /// the body before the answer matters: closing a socket with unread bytes resets the connection, and the client
+    /// could then lose the answer.
+    private func readRequest(_ connection: Int32) -> String {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while !received.suffix(4).elementsEqual(Array("\r\n\r\n".utf8)) {
+        let separator = Array("\r\n\r\n".utf8)
+        var expected: Int?
+        while expected.map({ received.count < $0 }) ?? true {
             let count = buffer.withUnsafeMutableBytes { read(connection, $0.baseAddress, $0.count) }
-            guard count > 0 else { return }
+            guard count > 0 else { break }
             received += buffer[0..<count]
+            if expected == nil, let end = received.firstRange(of: separator) {
+                let head = String(decoding: received[..<end.lowerBound], as: UTF8.self)
+                expected = end.upperBound + Self.contentLength(of: head)
+            }
         }
+        return String(decoding: received.prefix { $0 != UInt8(ascii: "\r") }, as: UTF8.self)
+    }
+
+    private static func contentLength(of head: String) -> Int {
+        for line in head.split(separator: "\r\n") {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            if parts.count == 2, parts[0].lowercased() == "content-length" {
+                return Int(parts[1].trimmingCharacters(in: .whitespaces)) ?? 0
+            }
+        }
+        return 0
     }
 }
