@@ -101,7 +101,11 @@ import Testing
                 "400 Bad Request",
                 body: #"{"message":"unknown query parameter wait","code":"invalidParameter"}"#
             ),
-            CannedUnixHTTPServer.response("202 Accepted", body: body, headers: ["Location: /v1/messages/\(accepted.id)"]),
+            CannedUnixHTTPServer.response(
+                "202 Accepted",
+                body: body,
+                headers: ["Location: /v1/messages/\(accepted.id)"]
+            ),
         ])
         defer { server.stop() }
         let client = APIClient(socketPath: server.path)

@@ -20,7 +20,8 @@ final class CannedUnixHTTPServer: Sendable {
     /// Listens at a new path in the temporary directory; `responses` are whole HTTP/1.1 responses, given out in
     /// order (the last one again when they run out).
     init(responses: [String]) throws {
-        path = FileManager.default.temporaryDirectory
+        path =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("ucwa-bridge-cli-\(UUID().uuidString).sock").path
         self.responses = Mutex(responses)
         listener = try UnixSocketBinding.bind(at: path)
@@ -44,8 +45,11 @@ final class CannedUnixHTTPServer: Sendable {
 
     /// A response with `status`, the API's JSON `body` and `headers`.
     static func response(_ status: String, body: String, headers: [String] = []) -> String {
-        let head = ["HTTP/1.1 \(status)", "Content-Type: application/json", "Content-Length: \(body.utf8.count)",
-            "Connection: close"] + headers
+        let head =
+            [
+                "HTTP/1.1 \(status)", "Content-Type: application/json", "Content-Length: \(body.utf8.count)",
+                "Connection: close",
+            ] + headers
         return head.joined(separator: "\r\n") + "\r\n\r\n" + body
     }
 
