@@ -1,3 +1,4 @@
+import Bridge
 import Foundation
 import LocalAPIModels
 import Testing
@@ -50,6 +51,8 @@ struct SubmitWaitTests {
                 ]
             )
             async let held = api.send(.POST, "/v1/messages?wait=20s", body: body)
+            // Cancelled only once the second submission waits: otherwise it would be answered `cancelled` at once.
+            await api.changes.subscriptions(to: RequestID(first.id), atLeast: 1)
             try await api.send(.DELETE, "/v1/messages/\(first.id)").expectStatus(200)
             let answer = try await held
             answer.expectStatus(200)

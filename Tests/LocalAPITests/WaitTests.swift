@@ -1,3 +1,4 @@
+import Bridge
 import Foundation
 import LocalAPIModels
 import Testing
@@ -9,6 +10,7 @@ struct WaitTests {
             let view = try await api.submitAccepted()
             let started = ContinuousClock.now
             async let held = api.send(.GET, "/v1/messages/\(view.id)?wait=20s")
+            await api.changes.subscriptions(to: RequestID(view.id), atLeast: 1)
             try await api.send(.DELETE, "/v1/messages/\(view.id)").expectStatus(200)
             let answer = try await held
             #expect(try answer.decode(MessageView.self).state == .cancelled)

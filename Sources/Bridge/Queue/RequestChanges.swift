@@ -8,6 +8,19 @@ public final class RequestChanges: Sendable {
     private struct Subscribers {
         var next: UInt64 = 0
         var byRequest: [RequestID: [UInt64: AsyncStream<MessageRequest>.Continuation]] = [:]
+        var awaited: [(id: RequestID, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+
+        /// Takes out the waits of `id` that its subscriptions now satisfy.
+        mutating func satisfiedWaits(of id: RequestID) -> [CheckedContinuation<Void, Never>] {
+            let open = byRequest[id]?.count ?? 0
+            var satisfied: [CheckedContinuation<Void, Never>] = []
+            awaited.removeAll { wait in
+                guard wait.id == id, wait.count <= open else { return false }
+                satisfied.append(wait.continuation)
+                return true
+            }
+            return satisfied
+        }
     }
 
     private let subscribers = Mutex(Subscribers())
@@ -27,10 +40,13 @@ public final class RequestChanges: Sendable {
             of: MessageRequest.self,
             bufferingPolicy: .bufferingNewest(Self.bufferedChanges)
         )
-        let key = subscribers.withLock { state in
+        let (key, satisfied) = subscribers.withLock { state in
             state.next += 1
             state.byRequest[id, default: [:]][state.next] = continuation
-            return state.next
+            return (state.next, state.satisfiedWaits(of: id))
+        }
+        for waiter in satisfied {
+            waiter.resume()
         }
         continuation.onTermination = { [weak self] _ in
             self?.unsubscribe(id, key: key)
@@ -49,6 +65,26 @@ public final class RequestChanges: Sendable {
     /// How many subscriptions are open (for tests and health).
     public var subscriptionCount: Int {
         subscribers.withLock { $0.byRequest.values.reduce(0) { $0 + $1.count } }
+    }
+
+    /// Returns once `id` has at least `count` open subscriptions: a held answer has begun to wait. For tests, which
+    /// must not change a request before the wait they check is in place; the wait itself cannot be cancelled.
+    public func subscriptions(to id: RequestID, atLeast count: Int) async {
+        await withCheckedContinuation { continuation in
+            let isSatisfied = subscribers.withLock { state in
+                guard state.byRequest[id]?.count ?? 0 < count else { return true }
+                state.awaited.append((id, count, continuation))
+                return false
+            }
+            if isSatisfied {
+                continuation.resume()
+            }
+        }
+    }
+
+    /// How many ``subscriptions(to:atLeast:)`` wait.
+    var pendingSubscriptionWaits: Int {
+        subscribers.withLock { $0.awaited.count }
     }
 
     private func unsubscribe(_ id: RequestID, key: UInt64) {

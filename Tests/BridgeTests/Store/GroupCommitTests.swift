@@ -144,11 +144,3 @@ private final class WriterHold: Sendable {
         gate.signal()
     }
 }
-
-/// Returns once `condition` holds, yielding in between; fails after a bounded number of looks.
-private func until(_ condition: () -> Bool) async throws {
-    for _ in 0..<1_000_000 where !condition() {
-        await Task.yield()
-    }
-    try #require(condition())
-}
