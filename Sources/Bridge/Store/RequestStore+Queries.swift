@@ -79,7 +79,7 @@ extension RequestStore {
     }
 
     private static func stateCounts(in db: Database) throws -> [StateCount] {
-        try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS count FROM request GROUP BY state").map {
+        try Row.fetchAll(db.cachedStatement(sql: StoreStatements.requestCountByState)).map {
             StateCount(state: $0["state"], count: $0["count"])
         }
     }

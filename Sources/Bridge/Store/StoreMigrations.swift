@@ -7,6 +7,7 @@ enum StoreMigrations {
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2", migrate: indexOperationIDs)
         migrator.registerMigration("v3", migrate: indexOnlyWaitingRequests)
+        migrator.registerMigration("v4", migrate: countRequestsByState)
         return migrator
     }
 
@@ -72,6 +73,32 @@ enum StoreMigrations {
                     WHERE state IN ('accepted', 'retryScheduled');
                 CREATE INDEX request_retrying_on_nextAttemptAt ON request(nextAttemptAt)
                     WHERE state = 'retryScheduled';
+                """
+        )
+    }
+
+    /// How many requests each state holds, kept by triggers in the transaction of every insert, move and delete, so
+    /// that the queue depth (health, metrics, the status line each second) reads a few rows: counting them meant
+    /// scanning an index of every stored request, finished ones included, which the retention keeps for a week
+    /// (about 100 ms per read with a million). A state no request has had yet has no row.
+    private static func countRequestsByState(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE requestCount (state TEXT PRIMARY KEY NOT NULL, count INTEGER NOT NULL) WITHOUT ROWID;
+                INSERT INTO requestCount (state, count) SELECT state, COUNT(*) FROM request GROUP BY state;
+                CREATE TRIGGER requestCount_afterInsert AFTER INSERT ON request BEGIN
+                    INSERT INTO requestCount (state, count) VALUES (NEW.state, 1)
+                        ON CONFLICT (state) DO UPDATE SET count = count + 1;
+                END;
+                CREATE TRIGGER requestCount_afterMove AFTER UPDATE OF state ON request
+                WHEN OLD.state IS NOT NEW.state BEGIN
+                    UPDATE requestCount SET count = count - 1 WHERE state = OLD.state;
+                    INSERT INTO requestCount (state, count) VALUES (NEW.state, 1)
+                        ON CONFLICT (state) DO UPDATE SET count = count + 1;
+                END;
+                CREATE TRIGGER requestCount_afterDelete AFTER DELETE ON request BEGIN
+                    UPDATE requestCount SET count = count - 1 WHERE state = OLD.state;
+                END;
                 """
         )
     }

@@ -26,6 +26,8 @@ enum StoreStatements {
         SELECT state, (SELECT COUNT(*) FROM attempt WHERE requestId = request.id) AS attempts
         FROM request WHERE id = ?
         """
+    /// The queue depth, from the counts the triggers of ``StoreMigrations`` keep.
+    static let requestCountByState = "SELECT state, count FROM requestCount"
     static let attemptsOfRequest = "SELECT * FROM attempt WHERE requestId = ? ORDER BY ordinal"
     static let upsertAttempt = """
         INSERT INTO attempt (requestId, ordinal, operationId, startedAt, httpStatus, code, subcode)
