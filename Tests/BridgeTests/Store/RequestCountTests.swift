@@ -22,7 +22,8 @@ struct RequestCountTests {
             try await store.record(try StoreSamples.moved(requests[1], to: .cancelled, at: time))
             let retried = try StoreSamples.dispatched(requests[2], at: time)
             try await store.record(retried)
-            try await store.record(try StoreSamples.retryScheduled(retried, at: time, next: time.addingTimeInterval(60)))
+            let later = time.addingTimeInterval(60)
+            try await store.record(try StoreSamples.retryScheduled(retried, at: time, next: later))
             // Stored again in the same state: not a move.
             try await store.record(requests[3])
             try await expectCountsMatchRows(store, [.accepted: 1, .retryScheduled: 1, .delivered: 1, .cancelled: 1])

@@ -80,11 +80,11 @@ struct RequestStoreDurabilityTests {
         let migrations = try await store.pool.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(migrations == ["v1", "v2", "v3"])
+        #expect(migrations == ["v1", "v2", "v3", "v4"])
         let tables = try await store.pool.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
-        #expect(Set(["request", "attempt", "channel"]).isSubset(of: Set(tables)))
+        #expect(Set(["request", "attempt", "channel", "requestCount"]).isSubset(of: Set(tables)))
         #expect(try await store.request(request.id) == request)
     }
 
