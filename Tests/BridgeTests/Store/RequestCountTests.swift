@@ -55,7 +55,6 @@ struct RequestCountTests {
     @Test func aStoreOfTheVersionBeforeCountsItsRows() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let path = directory.url.appendingPathComponent(RequestStore.fileName).path
         let time = StoreSamples.epoch.addingTimeInterval(1)
         let waiting = (0..<3).map { StoreSamples.request(createdAt: time.addingTimeInterval(Double($0))) }
         let delivered = try StoreSamples.moved(
@@ -63,17 +62,7 @@ struct RequestCountTests {
             to: .delivered,
             at: time
         )
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try StoreMigrations.migrator.migrate(queue, upTo: "v3")
-            try await queue.write { db in
-                for request in waiting + [delivered] {
-                    try RequestRecord(request).insert(db)
-                    try RequestStore.replaceAttempts(of: request, in: db)
-                }
-            }
-            try queue.close()
-        }
+        try await writeStore(ofVersion: "v3", in: directory, holding: waiting + [delivered])
         let store = try RequestStore(directory: directory.url)
         defer { try? store.close() }
         try await expectCountsMatchRows(store, [.accepted: 3, .delivered: 1])

@@ -1,6 +1,8 @@
-import Bridge
 import Foundation
+import GRDB
 import UCWA
+
+@testable import Bridge
 
 /// A fresh directory for one test's database file, removed afterwards.
 struct TemporaryDirectory {
@@ -30,6 +32,22 @@ func withTemporaryStore(_ body: (RequestStore, TemporaryDirectory) async throws 
         throw error
     }
     try store.close()
+}
+
+/// Writes a database in `directory` as the bridge did when `version` was its latest migration, holding `requests`
+/// with their attempts, for the tests of the migrations after it.
+func writeStore(ofVersion version: String, in directory: TemporaryDirectory, holding requests: [MessageRequest])
+    async throws
+{
+    let queue = try DatabaseQueue(path: directory.url.appendingPathComponent(RequestStore.fileName).path)
+    try StoreMigrations.migrator.migrate(queue, upTo: version)
+    try await queue.write { db in
+        for request in requests {
+            try RequestRecord(request).insert(db)
+            try RequestStore.replaceAttempts(of: request, in: db)
+        }
+    }
+    try queue.close()
 }
 
 /// Builds the requests the store tests use.

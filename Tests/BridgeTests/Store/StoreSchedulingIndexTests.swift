@@ -54,7 +54,6 @@ struct StoreSchedulingIndexTests {
     @Test func aStoreOfTheVersionBeforeMigrates() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let path = directory.url.appendingPathComponent(RequestStore.fileName).path
         let time = StoreSamples.epoch.addingTimeInterval(1)
         let waiting = StoreSamples.request(createdAt: time)
         let retrying = try StoreSamples.retryScheduled(
@@ -67,17 +66,7 @@ struct StoreSchedulingIndexTests {
             to: .delivered,
             at: time
         )
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try StoreMigrations.migrator.migrate(queue, upTo: "v2")
-            try await queue.write { db in
-                for request in [waiting, retrying, delivered] {
-                    try RequestRecord(request).insert(db)
-                    try RequestStore.replaceAttempts(of: request, in: db)
-                }
-            }
-            try queue.close()
-        }
+        try await writeStore(ofVersion: "v2", in: directory, holding: [waiting, retrying, delivered])
         let store = try RequestStore(directory: directory.url)
         defer { try? store.close() }
         let indexes = try await store.pool.read { db in
