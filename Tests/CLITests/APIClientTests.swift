@@ -11,7 +11,7 @@ import Testing
     import Darwin
 #endif
 
-@Suite struct APIClientTests {
+@Suite(.timeLimit(.minutes(1))) struct APIClientTests {
     @Test(arguments: [
         (400, APIClientError.Kind.refused, CLIExitCode.refused),
         (404, .refused, .refused),

@@ -4,7 +4,7 @@ import LocalAPIModels
 import Testing
 
 /// `POST /v1/messages?wait=`: the submission's answer held as `GET ?wait=` holds it.
-struct SubmitWaitTests {
+@Suite(.timeLimit(.minutes(1))) struct SubmitWaitTests {
     @Test func untilFinalAnswersTheNewRequestOnceItIsDelivered() async throws {
         try await APIFixture.run { api in
             let answer = try await api.send(

@@ -4,7 +4,7 @@ import LocalAPIModels
 import Testing
 
 /// `GET /v1/messages/{id}?wait=`.
-struct WaitTests {
+@Suite(.timeLimit(.minutes(1))) struct WaitTests {
     @Test func returnsWhenTheStateChanges() async throws {
         try await APIFixture.run({ $0.runsQueue = false }) { api in
             let view = try await api.submitAccepted()

@@ -8,7 +8,7 @@ public final class RequestChanges: Sendable {
     private struct Subscribers {
         var next: UInt64 = 0
         var byRequest: [RequestID: [UInt64: AsyncStream<MessageRequest>.Continuation]] = [:]
-        var awaited: [(id: RequestID, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        var awaited: [(key: UInt64, id: RequestID, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
 
         /// Takes out the waits of `id` that its subscriptions now satisfy.
         mutating func satisfiedWaits(of id: RequestID) -> [CheckedContinuation<Void, Never>] {
@@ -67,18 +67,30 @@ public final class RequestChanges: Sendable {
         subscribers.withLock { $0.byRequest.values.reduce(0) { $0 + $1.count } }
     }
 
-    /// Returns once `id` has at least `count` open subscriptions: a held answer has begun to wait. For tests, which
-    /// must not change a request before the wait they check is in place; the wait itself cannot be cancelled.
+    /// Returns once `id` has at least `count` open subscriptions (a held answer has begun to wait), or once the
+    /// calling task is cancelled. For tests, which must not change a request before the wait they check is in place.
     public func subscriptions(to id: RequestID, atLeast count: Int) async {
-        await withCheckedContinuation { continuation in
-            let isSatisfied = subscribers.withLock { state in
-                guard state.byRequest[id]?.count ?? 0 < count else { return true }
-                state.awaited.append((id, count, continuation))
-                return false
+        let key = subscribers.withLock { state in
+            state.next += 1
+            return state.next
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let isSatisfied = subscribers.withLock { state in
+                    guard !Task.isCancelled, state.byRequest[id]?.count ?? 0 < count else { return true }
+                    state.awaited.append((key, id, count, continuation))
+                    return false
+                }
+                if isSatisfied {
+                    continuation.resume()
+                }
             }
-            if isSatisfied {
-                continuation.resume()
+        } onCancel: {
+            let cancelled = subscribers.withLock { state in
+                let index = state.awaited.firstIndex { $0.key == key }
+                return index.map { state.awaited.remove(at: $0).continuation }
             }
+            cancelled?.resume()
         }
     }
 

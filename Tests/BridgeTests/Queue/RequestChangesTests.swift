@@ -21,6 +21,15 @@ import Testing
         }
     }
 
+    @Test func aCancelledWaitReturnsAndIsForgotten() async throws {
+        let changes = RequestChanges()
+        let waiter = Task { await changes.subscriptions(to: RequestID("never"), atLeast: 1) }
+        try await until { changes.pendingSubscriptionWaits == 1 }
+        waiter.cancel()
+        await waiter.value
+        #expect(changes.pendingSubscriptionWaits == 0)
+    }
+
     @Test func aWaitAlreadySatisfiedReturnsAtOnce() async {
         let changes = RequestChanges()
         let watched = RequestID("watched")

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 @testable import Bridge
@@ -11,6 +12,7 @@ import Testing
         try await withTemporaryStore { store, _ in
             let requests = (0..<20).map { StoreSamples.request(message: "batched \($0)") }
             let writer = try await WriterHold(on: store)
+            defer { writer.release() }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for request in requests {
                     group.addTask { _ = try await store.insert(request) }
@@ -19,8 +21,8 @@ import Testing
                 writer.release()
                 try await group.waitForAll()
             }
-            // The first flush may have taken one write before the others arrived; the rest went in one batch.
-            #expect(store.groupCommit.batches <= 2)
+            // A batch is taken only once the writer is free: with the writer held, every write waits for the same one.
+            #expect(store.groupCommit.batches == 1)
             for request in requests {
                 #expect(try await store.request(request.id) == request)
             }
@@ -44,6 +46,7 @@ import Testing
             let others = (0..<5).map { StoreSamples.request(message: "beside a failure \($0)") }
 
             let writer = try await WriterHold(on: store)
+            defer { writer.release() }
             let before = store.groupCommit.submitted
             let refused = Task { try await store.record(backwards) }
             let accepted = Task {
@@ -72,6 +75,7 @@ import Testing
             struct Refused: Error {}
 
             let writer = try await WriterHold(on: store)
+            defer { writer.release() }
             let before = store.groupCommit.submitted
             let accepted = Task {
                 try await withThrowingTaskGroup(of: Void.self) { group in
@@ -124,6 +128,7 @@ import Testing
 /// Keeps the store's one writer busy until released, so that writes pile up behind it.
 private final class WriterHold: Sendable {
     private let gate = DispatchSemaphore(value: 0)
+    private let released = Atomic(false)
     private let holder: Task<Void, any Error>
 
     init(on store: RequestStore) async throws {
@@ -140,7 +145,9 @@ private final class WriterHold: Sendable {
         _ = await iterator.next()
     }
 
+    /// Lets the writer go; later calls do nothing.
     func release() {
+        guard !released.exchange(true, ordering: .relaxed) else { return }
         gate.signal()
     }
 }

@@ -6,7 +6,7 @@ import Testing
 
 /// The queue depth comes from counts that triggers keep in each write's transaction; they must always be what
 /// counting the rows gives.
-struct RequestCountTests {
+@Suite(.timeLimit(.minutes(1))) struct RequestCountTests {
     @Test func countsFollowInsertsMovesAndDeletes() async throws {
         try await withTemporaryStore { store, _ in
             let time = StoreSamples.epoch.addingTimeInterval(1)
