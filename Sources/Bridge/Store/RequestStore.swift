@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The durable request queue: one SQLite file in the state directory, opened as a GRDB `DatabasePool` in WAL mode.
 ///
@@ -27,6 +28,10 @@ public final class RequestStore: Sendable {
     let pool: DatabasePool
     let groupCommit: GroupCommit
     let checkpointer: WALCheckpointer
+    private let closed = Atomic(false)
+
+    /// An access after ``close()``.
+    struct Closed: Error {}
 
     /// Opens (creating it if needed) ``fileName`` in `directory`, which must exist.
     ///
@@ -100,9 +105,13 @@ public final class RequestStore: Sendable {
         await checkpointer.run(clock: clock, onCheckpoint: onCheckpoint)
     }
 
-    /// Closes the database; every later call fails with ``StoreError/Code/databaseFailure``. Waits for running
-    /// accesses to finish.
+    /// Closes the database once the writes already handed over have committed; every later call fails with
+    /// ``StoreError/Code/databaseFailure`` and the reason "the store is closed". Waits for running accesses to finish.
     public func close() throws(StoreError) {
+        closed.store(true, ordering: .sequentiallyConsistent)
+        // On the writer's queue, after the batches already queued there: writes handed over before this call still
+        // commit, and a batch queued after it fails saying the store is closed instead of meeting a closed connection.
+        try? pool.writeWithoutTransaction { _ in groupCommit.close() }
         do {
             try pool.close()
         } catch {
@@ -121,6 +130,7 @@ public final class RequestStore: Sendable {
         _ body: @escaping @Sendable (Database) throws -> T
     ) async throws(StoreError) -> T {
         do {
+            try checkOpen()
             return try await groupCommit.write(durability: durability, body)
         } catch {
             throw StoreError(wrapping: error, source: source)
@@ -133,6 +143,7 @@ public final class RequestStore: Sendable {
     /// than the hops would. Never for a scan whose cost grows with the queue.
     func lookUp<T>(_ source: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
+            try checkOpen()
             return try pool.read(body)
         } catch {
             throw StoreError(wrapping: error, source: source)
@@ -145,9 +156,17 @@ public final class RequestStore: Sendable {
         _ body: @escaping @Sendable (Database) throws -> T
     ) async throws(StoreError) -> T {
         do {
+            try checkOpen()
             return try await pool.read(body)
         } catch {
             throw StoreError(wrapping: error, source: source)
         }
+    }
+
+    /// Whether ``close()`` has begun.
+    var isClosed: Bool { closed.load(ordering: .sequentiallyConsistent) }
+
+    private func checkOpen() throws {
+        guard !isClosed else { throw Closed() }
     }
 }

@@ -44,6 +44,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     init(wrapping error: any Error, source: String) {
         if let error = error as? StoreError {
             self = error
+        } else if error is GroupCommit.Closed || error is RequestStore.Closed {
+            self.init(code: .databaseFailure, reason: "the store is closed", source: source)
         } else if let error = error as? DatabaseError {
             let code: Code = error.resultCode == .SQLITE_CONSTRAINT ? .constraintViolated : .databaseFailure
             self.init(

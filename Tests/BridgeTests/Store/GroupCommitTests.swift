@@ -110,6 +110,42 @@ import Testing
         }
     }
 
+    @Test func aClosingStoreCommitsWhatWasHandedOverAndRefusesWhatComesAfter() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try RequestStore(directory: directory.url)
+        let handedOver = StoreSamples.request(message: "handed over before the close")
+        let writer = try await WriterHold(on: store)
+        defer { writer.release() }
+        let before = store.groupCommit.submitted
+        let write = Task { try await store.insert(handedOver) }
+        try await until { store.groupCommit.submitted == before + 1 }
+        // Blocks until the writer is free, on a thread of its own rather than one the tasks here need.
+        let closing = Thread { try? store.close() }
+        closing.start()
+        try await until { store.isClosed }
+        writer.release()
+        #expect(try await write.value == .created(handedOver))
+
+        let closed = StoreError(code: .databaseFailure, reason: "the store is closed", source: "insert")
+        await #expect(throws: closed) { try await store.insert(StoreSamples.request()) }
+        await #expect(throws: StoreError(code: .databaseFailure, reason: "the store is closed", source: "request")) {
+            try await store.request(handedOver.id)
+        }
+        let reopened = try RequestStore(directory: directory.url)
+        defer { try? reopened.close() }
+        #expect(try await reopened.request(handedOver.id) == handedOver)
+    }
+
+    @Test func aBatchAfterTheGroupCommitClosedFailsSayingSo() async throws {
+        try await withTemporaryStore { store, _ in
+            store.groupCommit.close()
+            await #expect(throws: StoreError(code: .databaseFailure, reason: "the store is closed", source: "insert")) {
+                try await store.insert(StoreSamples.request())
+            }
+        }
+    }
+
     @Test func eachBatchCommitsAtTheLevelItsWritesAskFor() async throws {
         try await withTemporaryStore { store, _ in
             var levels: [Int?] = []
