@@ -3,7 +3,7 @@
 public struct RequestWatch: Sendable {
     /// The request followed.
     public let id: RequestID
-    /// Its stored changes, the newest only when the reader is slow.
+    /// Its stored changes, the latest few (``RequestChanges/bufferedChanges``) when the reader is slow.
     let updates: AsyncStream<MessageRequest>
     /// Ends ``updates``; the subscription goes with it.
     public let end: @Sendable () -> Void

@@ -29,7 +29,8 @@ final class GroupCommit: Sendable {
     private let pool: DatabasePool
     private let onCommit: @Sendable () -> Void
     private let queue = Mutex(Queue())
-    /// Set by ``close()``: batches still waiting fail with ``Closed`` instead of running on a closed connection.
+    /// Set by ``close()``: a batch that starts afterwards fails with ``StoreClosed`` instead of meeting a closed
+    /// connection.
     private let isClosed = Atomic(false)
     /// The `synchronous` level of the writer connection as last set, `nil` when a change failed midway. Read and
     /// written only on the writer, between transactions. The store opens it at FULL.
@@ -41,10 +42,7 @@ final class GroupCommit: Sendable {
         self.onCommit = onCommit
     }
 
-    /// A write that found the store closed.
-    struct Closed: Error {}
-
-    /// Makes every batch that starts from now on fail with ``Closed``. Called on the writer's queue just before the
+    /// Makes every batch that starts from now on fail with ``StoreClosed``. Called on the writer's queue just before the
     /// pool closes: on a closed connection SQLite answers a misuse whose message ("out of memory") would mislead.
     func close() {
         isClosed.store(true, ordering: .sequentiallyConsistent)
@@ -134,7 +132,7 @@ final class GroupCommit: Sendable {
     private func commit(_ batch: [PendingWrite], on db: Database) {
         guard !isClosed.load(ordering: .sequentiallyConsistent) else {
             for pending in batch {
-                pending.fail(Closed())
+                pending.fail(StoreClosed())
             }
             return
         }

@@ -30,9 +30,6 @@ public final class RequestStore: Sendable {
     let checkpointer: WALCheckpointer
     private let closed = Atomic(false)
 
-    /// An access after ``close()``.
-    struct Closed: Error {}
-
     /// Opens (creating it if needed) ``fileName`` in `directory`, which must exist.
     ///
     /// - Throws: ``StoreError`` `cannotOpen` or `incompatibleSchema`.
@@ -167,6 +164,6 @@ public final class RequestStore: Sendable {
     var isClosed: Bool { closed.load(ordering: .sequentiallyConsistent) }
 
     private func checkOpen() throws {
-        guard !isClosed else { throw Closed() }
+        guard !isClosed else { throw StoreClosed() }
     }
 }

@@ -44,7 +44,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     init(wrapping error: any Error, source: String) {
         if let error = error as? StoreError {
             self = error
-        } else if error is GroupCommit.Closed || error is RequestStore.Closed {
+        } else if error is StoreClosed {
             self.init(code: .databaseFailure, reason: "the store is closed", source: source)
         } else if let error = error as? DatabaseError {
             let code: Code = error.resultCode == .SQLITE_CONSTRAINT ? .constraintViolated : .databaseFailure
@@ -60,3 +60,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "StoreError.\(code.rawValue) in \(source): \(reason)" }
 }
+
+/// An access to the store after ``RequestStore/close()``, or a batch that the closing store's writer reached after
+/// it; mapped to ``StoreError/Code/databaseFailure`` ("the store is closed").
+struct StoreClosed: Error {}
