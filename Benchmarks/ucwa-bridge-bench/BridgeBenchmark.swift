@@ -85,7 +85,7 @@ struct BridgeBenchmark: AsyncParsableCommand {
         let directory = try ScratchDirectory()
         let registry = ChildProcessRegistry()
         let signals = TerminationSignals(registry: registry, directory: directory)
-        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.httpConfiguration(settings))
+        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.httpConfiguration())
         let environment = BenchmarkEnvironment(
             simulatorPath: try ExecutableLocator.locate("ucwa-sim", given: simulator),
             daemonPath: try ExecutableLocator.locate("ucwa-bridged", given: daemon),
@@ -140,13 +140,11 @@ struct BridgeBenchmark: AsyncParsableCommand {
         )
     }
 
-    /// Connections enough for every concurrent request and long poll on the daemon's socket.
-    private static func httpConfiguration(_ settings: BenchmarkSettings) -> HTTPClient.Configuration {
+    /// For the simulators' admin API (the daemons' sockets have ``SocketConnections``).
+    private static func httpConfiguration() -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.timeout.connect = .seconds(5)
-        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit =
-            max(64, 2 * settings.concurrency, 2 * settings.queuedConcurrency)
         return configuration
     }
 

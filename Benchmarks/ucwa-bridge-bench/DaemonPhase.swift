@@ -73,7 +73,6 @@ enum DaemonPhase {
             label: label,
             configuration: configuration,
             directory: environment.directory,
-            http: environment.http,
             registry: environment.registry
         )
     }

@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 
 /// `ucwa-bridged` as a child process with a configuration written by the benchmark, its own notify socket, and the
@@ -19,7 +18,6 @@ struct DaemonProcess: Sendable {
         label: String,
         configuration: DaemonConfigFile,
         directory: ScratchDirectory,
-        http: HTTPClient,
         registry: ChildProcessRegistry
     ) async throws -> DaemonProcess {
         let configPath = try directory.write(configuration.yaml, to: "\(label).yaml")
@@ -34,7 +32,7 @@ struct DaemonProcess: Sendable {
             directory: directory
         )
         registry.add(child)
-        let api = LocalAPIClient(socketPath: configuration.socketPath, http: http)
+        let api = LocalAPIClient(connections: SocketConnections(socketPath: configuration.socketPath))
         async let ready = notify.waitForReady(timeout: readinessTimeout) { child.isRunning }
         async let answered = HealthProbe.firstAnswer(socketPath: configuration.socketPath, timeout: readinessTimeout) {
             child.isRunning

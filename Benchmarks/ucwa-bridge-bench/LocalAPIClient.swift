@@ -1,12 +1,14 @@
-import AsyncHTTPClient
 import Foundation
 import LocalAPIModels
 import NIOCore
+import NIOHTTP1
 
-/// The daemon's local API over its Unix socket (`http+unix://`), as a local program uses it.
+/// The daemon's local API over its Unix socket, as a local program uses it, on kept-alive connections
+/// (``SocketConnections``).
 struct LocalAPIClient: Sendable {
-    let socketPath: String
-    let http: HTTPClient
+    let connections: SocketConnections
+
+    var socketPath: String { connections.socketPath }
 
     /// `GET /v1/health`.
     func health(timeout: Duration = .seconds(10)) async throws -> HealthView {
@@ -39,39 +41,25 @@ struct LocalAPIClient: Sendable {
         return try await call(.GET, "/messages/\(id)\(query)", timeout: .seconds(90)).answer
     }
 
-    /// The two methods the benchmark uses.
-    private enum Verb: String {
-        case GET, POST
-    }
-
     private func call<Answer: Decodable>(
-        _ method: Verb,
+        _ method: HTTPMethod,
         _ path: String,
         body: Data? = nil,
         timeout: Duration = .seconds(30)
     ) async throws -> (answer: Answer, status: Int) {
         let uri = APIVersion.pathPrefix + path
-        guard let url = URL(httpURLWithSocketPath: socketPath, uri: uri) else {
-            throw BenchmarkError("\(socketPath) cannot be used as a socket address")
-        }
-        var request = HTTPClientRequest(url: url.absoluteString)
-        switch method {
-        case .GET: request.method = .GET
-        case .POST: request.method = .POST
-        }
-        request.headers.add(name: "Accept", value: "application/json")
-        if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: body))
-        }
-        let response = try await http.execute(request, timeout: .init(timeout))
-        let bytes = try await response.body.collect(upTo: 16 << 20)
-        let data = Data(bytes.readableBytesView)
-        let status = Int(response.status.code)
-        guard (200..<300).contains(status) else {
+        let response = try await connections.call(
+            method,
+            uri,
+            contentType: body == nil ? nil : "application/json",
+            body: body.map { ByteBuffer(bytes: $0) },
+            timeout: timeout
+        )
+        let data = Data(response.body.readableBytesView)
+        guard (200..<300).contains(response.status) else {
             let text = String(decoding: data.prefix(300), as: UTF8.self)
-            throw BenchmarkError("\(method.rawValue) \(uri) answered \(status): \(text)")
+            throw BenchmarkError("\(method.rawValue) \(uri) answered \(response.status): \(text)")
         }
-        return (try APIJSON.decoder().decode(Answer.self, from: data), status)
+        return (try APIJSON.decoder().decode(Answer.self, from: data), response.status)
     }
 }
