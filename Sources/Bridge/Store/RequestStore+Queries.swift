@@ -52,6 +52,10 @@ extension RequestStore {
 
     /// The requests due for an attempt at `now`: `accepted` or `retryScheduled` with no `nextAttemptAt` or one not
     /// after `now`, oldest (by `createdAt`, then `id`) first, at most `limit` (itself at most ``maximumPageSize``).
+    ///
+    /// When more than `limit` retries are due at once (the end of a long outage), the ones taken are those that fell
+    /// due first, the oldest of them first; the others come in later passes. The cost of a pass grows with `limit`,
+    /// not with the number of requests waiting.
     public func dueRequests(now: Date, limit: Int) async throws(StoreError) -> [MessageRequest] {
         let limit = Self.pageSize(limit)
         return try await read("dueRequests") { db in try Self.dueRequests(now: now, limit: limit, in: db) }

@@ -8,6 +8,7 @@ enum StoreMigrations {
         migrator.registerMigration("v2", migrate: indexOperationIDs)
         migrator.registerMigration("v3", migrate: indexOnlyWaitingRequests)
         migrator.registerMigration("v4", migrate: countRequestsByState)
+        migrator.registerMigration("v5", migrate: indexAcceptedRequests)
         return migrator
     }
 
@@ -99,6 +100,18 @@ enum StoreMigrations {
                 CREATE TRIGGER requestCount_afterDelete AFTER DELETE ON request BEGIN
                     UPDATE requestCount SET count = count - 1 WHERE state = OLD.state;
                 END;
+                """
+        )
+    }
+
+    /// The `accepted` requests in creation order, for the admission pass (``StoreStatements/dueRequests``): it
+    /// takes the oldest of them and the due retries from two indexes instead of walking every waiting request in
+    /// creation order and reading each one's `nextAttemptAt`. Behind a long outage that walk passed every retry not
+    /// yet due before it found a due request: about 25 ms per pass with 100,000 of them, one pass per freed slot.
+    private static func indexAcceptedRequests(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE INDEX request_accepted_on_createdAt_id ON request(createdAt, id) WHERE state = 'accepted';
                 """
         )
     }

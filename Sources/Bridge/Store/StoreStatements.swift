@@ -6,7 +6,8 @@ import GRDB
 /// The scheduling queries read the partial indexes of ``StoreMigrations`` (`INDEXED BY`: without statistics the
 /// planner prefers the full `state` index and sorts every waiting row, 100,000 in a deep queue, for each admission
 /// pass) and name the waiting states literally, as those indexes do (`state IN ('accepted', 'retryScheduled')`,
-/// `state = 'retryScheduled'`): SQLite refuses to prepare a statement whose WHERE does not imply its index's.
+/// `state = 'accepted'`, `state = 'retryScheduled'`): SQLite refuses to prepare a statement whose WHERE does not
+/// imply its index's.
 enum StoreStatements {
     static let requestByID = "SELECT * FROM request WHERE id = ?"
     static let requestByIdempotencyKey = "SELECT * FROM request WHERE idempotencyKey = ?"
@@ -51,10 +52,21 @@ enum StoreStatements {
     static let updateRequestOperationID = "UPDATE request SET operationId = ? WHERE id = ?"
     static let deleteAttemptsFrom = "DELETE FROM attempt WHERE requestId = ? AND ordinal >= ?"
     static let deleteReplacedAttempt = "DELETE FROM attempt WHERE requestId = ? AND ordinal = ? AND operationId <> ?"
+    /// The oldest `accepted` requests and the retries that fell due first, each read from its own index as far as the
+    /// limit, then the oldest of both. Arguments: now, limit.
     static let dueRequests = """
-        SELECT * FROM request INDEXED BY request_waiting_on_createdAt_id
-        WHERE state IN ('accepted', 'retryScheduled') AND (nextAttemptAt IS NULL OR nextAttemptAt <= ?)
-        ORDER BY createdAt, id LIMIT ?
+        SELECT * FROM (
+            SELECT * FROM request INDEXED BY request_accepted_on_createdAt_id
+            WHERE state = 'accepted' AND (nextAttemptAt IS NULL OR nextAttemptAt <= ?1)
+            ORDER BY createdAt, id LIMIT ?2
+        )
+        UNION ALL
+        SELECT * FROM (
+            SELECT * FROM request INDEXED BY request_retrying_on_nextAttemptAt
+            WHERE state = 'retryScheduled' AND nextAttemptAt <= ?1
+            ORDER BY nextAttemptAt, createdAt, id LIMIT ?2
+        )
+        ORDER BY createdAt, id LIMIT ?2
         """
     static let nextAttemptDate = """
         SELECT MIN(nextAttemptAt) FROM request INDEXED BY request_retrying_on_nextAttemptAt

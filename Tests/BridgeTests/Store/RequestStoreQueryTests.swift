@@ -40,6 +40,31 @@ struct RequestStoreQueryTests {
         }
     }
 
+    /// A pass reads as many rows as its limit: with more retries due than that, it takes those that fell due first
+    /// (the others come in the next passes), and of what it took, the oldest first.
+    @Test func withMoreRetriesDueThanTheLimitThoseDueFirstAreTaken() async throws {
+        try await withTemporaryStore { store, _ in
+            let now = start.addingTimeInterval(100)
+            // Created in the order r001, r002, r003; due in the order r002, r003, r001. r004: accepted, newest.
+            for (n, due) in [(1, -1.0), (2, -5.0), (3, -3.0)] {
+                let dispatched = try StoreSamples.dispatched(request(n), at: start.addingTimeInterval(50))
+                try await store.record(
+                    try StoreSamples.retryScheduled(
+                        dispatched,
+                        at: start.addingTimeInterval(51),
+                        next: now.addingTimeInterval(due)
+                    )
+                )
+            }
+            _ = try await store.insert(request(4))
+
+            #expect(try await store.dueRequests(now: now, limit: 2).map(\.id.rawValue) == ["r002", "r003"])
+            #expect(
+                try await store.dueRequests(now: now, limit: 10).map(\.id.rawValue) == ["r001", "r002", "r003", "r004"]
+            )
+        }
+    }
+
     @Test func listPagesInCreationOrderWithACursorAndAStateFilter() async throws {
         try await withTemporaryStore { store, _ in
             for n in 1...7 {
