@@ -112,8 +112,20 @@ extension Dispatcher {
             // The run ended and the dispatcher forgot it (durable queue): the queue cancels the stored row.
             return .notActive
         }
-        await transition(id, to: .cancelled)
+        let stored = await transition(id, to: .cancelled)
         let final = requests[id] ?? request
+        if !stored, final.state == .accepted || final.state == .retryScheduled {
+            // The journal failed: the request goes on as the journal holds it.
+            if configuration.retryScheduling == .byQueue {
+                forgetRequest(id)
+            } else {
+                if final.attempts.isEmpty, let operationID = final.operationID {
+                    reservedOperationIDs.insert(operationID)
+                }
+                startRun(of: final)
+            }
+            return .notStored(final)
+        }
         if configuration.retryScheduling == .byQueue {
             forgetRequest(id)
         }
@@ -151,6 +163,8 @@ public enum DispatchCancellation: Sendable {
     case cancelled(MessageRequest)
     /// An attempt is in flight (or being committed); the request cannot be cancelled now.
     case inFlight(MessageRequest)
+    /// The journal did not store the cancellation (the failure is logged); the request goes on as stored.
+    case notStored(MessageRequest)
 }
 
 /// What ``Dispatcher/admitIfRoom(_:limit:)`` did.

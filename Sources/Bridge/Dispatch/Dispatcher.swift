@@ -421,9 +421,10 @@ public actor Dispatcher {
     /// the request in the journal, then shows it to waiters and logs one info line.
     ///
     /// Returns `false` when nothing changed: an invalid transition (a bug, logged at error), or a journal failure
-    /// before an attempt (no POST may go out unrecorded) or of a 201 (``CommitDurability`` decides by the answer held
-    /// in memory; only the invitation's Location is kept). A journal failure for another change is logged and the
-    /// change kept in memory.
+    /// before an attempt (no POST may go out unrecorded), of a cancellation (the client must not hear "cancelled" of
+    /// a request the store keeps queued) or of a 201 (``CommitDurability`` decides by the answer held in memory; only
+    /// the invitation's Location is kept). A journal failure for another change is logged and the change kept in
+    /// memory.
     @discardableResult
     func transition(
         _ id: RequestID,
@@ -446,9 +447,10 @@ public actor Dispatcher {
                 "the journal did not store a state change",
                 metadata: metadata(of: request).merging(["error": "\(error)", "state": "\(next.rawValue)"]) { $1 }
             )
-            // Unstored, an attempt must not go out. An unstored 201 is not kept either (only the invitation's
-            // Location, for the outcome check): a later `started` is then synced, as nothing on disk proves the 201.
-            if next == .dispatching {
+            // Unstored, an attempt must not go out, and a cancellation is not one (its caller says so; the stored
+            // row would be admitted again). An unstored 201 is not kept either (only the invitation's Location, for
+            // the outcome check): a later `started` is then synced, as nothing on disk proves the 201.
+            if next == .dispatching || next == .cancelled {
                 return false
             }
             if next == .awaitingEvents {

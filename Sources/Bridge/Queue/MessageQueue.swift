@@ -188,19 +188,28 @@ public actor MessageQueue {
         // Between the end of the request's run and the stored cancellation the row is still due: without this the
         // admission loop (woken by that very run's end) could admit it again meanwhile.
         cancelling.insert(id)
+        var cancelled = false
         defer {
             cancelling.remove(id)
-            // A running pass left this row alone; whether or not it was cancelled, the loop looks again.
-            if gate.isPassing {
+            // A pass left this row alone meanwhile: a running one, whether or not the row was cancelled, and a
+            // finished one, if it was not, which would otherwise leave it waiting for the next wake.
+            if gate.isPassing || !cancelled {
                 wakeInput.yield()
             }
         }
         switch await dispatcher.cancel(id) {
         case .cancelled(let request):
             gate.cancelled(id)
+            cancelled = true
             return request
         case .inFlight(let request):
             throw notCancellable(request)
+        case .notStored(let request):
+            throw QueueError(
+                code: .storeFailure,
+                reason: "the cancellation of request \(id) could not be stored; it stays \(request.state.rawValue)",
+                source: "cancel"
+            )
         case .notActive:
             break
         }
@@ -222,6 +231,7 @@ public actor MessageQueue {
             throw QueueError(code: .storeFailure, reason: error.description, source: "cancel")
         }
         gate.cancelled(id)
+        cancelled = true
         changes.publish(request)
         logger.info("request cancelled", metadata: ["request-id": "\(id)", "event": "request-cancelled"])
         return request

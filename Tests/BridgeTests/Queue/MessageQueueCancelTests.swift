@@ -97,6 +97,40 @@ import UCWASimulator
         }
     }
 
+    /// The store refuses the cancellation (a trigger on the writer's connection stands in for a full disk): the
+    /// caller hears why, the row stays queued, and the request goes out once the channel works (before, it waited
+    /// for whatever woke the admission loop next: the pass its run's end caused had skipped it as being cancelled).
+    @Test func aCancellationTheStoreRefusesIsAnErrorAndTheRequestStaysQueued() async throws {
+        try await QueueFixture.run(
+            queue: QueueConfiguration(admissionLimit: 2),
+            channel: .attachedNotStarted
+        ) { fixture in
+            let created = try await fixture.enqueue("kept after all")
+            await fixture.waitForCounters { $0.waitingForChannel == 1 }
+            try await fixture.store.pool.write { db in
+                try db.execute(
+                    sql: """
+                        CREATE TEMP TRIGGER refuseCancellation BEFORE UPDATE OF state ON request
+                        WHEN NEW.state = 'cancelled' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;
+                        """
+                )
+            }
+
+            let error = await #expect(throws: QueueError.self) {
+                _ = try await fixture.queue.cancel(created.id)
+            }
+            #expect(error?.code == .storeFailure)
+            #expect(error?.reason.contains("database or disk is full") == true)
+            #expect(try await fixture.stored(created.id).state == .accepted)
+            #expect(await !fixture.dispatcher.isActive(created.id))
+
+            try await fixture.store.pool.write { db in try db.execute(sql: "DROP TRIGGER temp.refuseCancellation") }
+            try await fixture.startChannel()
+            #expect(try await fixture.outcome(created.id).state == .delivered)
+            #expect(fixture.simulator.receivedContinueMessaging.map(\.messageText) == ["kept after all"])
+        }
+    }
+
     @Test func aRetryScheduledRequestIsCancelled() async throws {
         try await QueueFixture.run { fixture in
             fixture.simulator.injectFault(.callbackChannelError, at: .continueMessaging)
