@@ -81,7 +81,12 @@ public struct BridgeDaemon: Sendable {
             hangUps: hangUps,
             reload: ConfigurationReload(
                 loader: configurationLoader,
-                settings: LiveSettings(logLevel: logLevel, session: slot, peerPolicy: server.peerPolicy),
+                settings: LiveSettings(
+                    logLevel: logLevel,
+                    session: slot,
+                    peerPolicy: server.peerPolicy,
+                    submissionLimits: server.submissionLimits
+                ),
                 notifier: notifier,
                 logger: logger
             ),

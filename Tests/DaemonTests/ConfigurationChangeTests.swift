@@ -26,6 +26,8 @@ import Testing
     static let liveMutations: [Mutation] = [
         Mutation("api.allowedUIDs") { $0.api.allowedUIDs = [1000] },
         Mutation("api.allowedGIDs") { $0.api.allowedGIDs = [1000, 1001] },
+        Mutation("api.maxMessageBytes") { $0.api.maxMessageBytes = 1024 },
+        Mutation("api.maxWait") { $0.api.maxWait = .seconds(30) },
         Mutation("dispatch.concurrency") { $0.dispatch.concurrency = 4 },
         Mutation("dispatch.maxAttempts") { $0.dispatch.maxAttempts = 3 },
         Mutation("dispatch.retry.initialDelay") { $0.dispatch.retry.initialDelay = .seconds(2) },
@@ -51,8 +53,6 @@ import Testing
         },
         Mutation("api.socketPath") { $0.api.socketPath = "/run/other/api.sock" },
         Mutation("api.socketGroup") { $0.api.socketGroup = "wheel" },
-        Mutation("api.maxMessageBytes") { $0.api.maxMessageBytes = 1024 },
-        Mutation("api.maxWait") { $0.api.maxWait = .seconds(30) },
         Mutation("state.directory") { $0.state.directory = "/var/lib/other" },
         Mutation("log.target") { $0.log.target = .stderr },
     ]
@@ -101,7 +101,7 @@ import Testing
             ConfigurationChange.reloadableKeys == [
                 "log.level", "dispatch.concurrency", "dispatch.maxAttempts", "dispatch.retention",
                 "dispatch.retry.initialDelay", "dispatch.retry.multiplier", "dispatch.retry.maxDelay",
-                "dispatch.retry.deadline", "api.allowedUIDs", "api.allowedGIDs",
+                "dispatch.retry.deadline", "api.allowedUIDs", "api.allowedGIDs", "api.maxMessageBytes", "api.maxWait",
             ]
         )
     }

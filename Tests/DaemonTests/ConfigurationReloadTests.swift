@@ -23,6 +23,8 @@ import Testing
                 api:
                   allowedUIDs: [1000, 1234]
                   allowedGIDs: [2000]
+                  maxMessageBytes: 2048
+                  maxWait: 20s
                 dispatch:
                   concurrency: 3
                   maxAttempts: 5
@@ -44,7 +46,8 @@ import Testing
         }
         #expect(
             change.liveKeys == [
-                "api.allowedUIDs", "api.allowedGIDs", "dispatch.concurrency", "dispatch.maxAttempts",
+                "api.allowedUIDs", "api.allowedGIDs", "api.maxMessageBytes", "api.maxWait", "dispatch.concurrency",
+                "dispatch.maxAttempts",
                 "dispatch.retry.initialDelay", "dispatch.retry.multiplier", "dispatch.retry.maxDelay",
                 "dispatch.retry.deadline", "dispatch.retention", "log.level",
             ]
@@ -69,6 +72,9 @@ import Testing
         #expect(peers.allowedUIDs == [1000, 1234])
         #expect(peers.allowedGIDs == [2000])
         #expect(peers.socketGroupID == 4242, "the socket group is not the reload's to change")
+        let limits = settings.submissionLimits.current
+        #expect(limits.rules.maximumMessageBytes == 2048)
+        #expect(limits.maximumWait == .seconds(20))
 
         let notices = fixture.lines(at: "notice")
         #expect(notices.contains { $0.contains("configuration reloaded") && $0.contains("dispatch.concurrency") })

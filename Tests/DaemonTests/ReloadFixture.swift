@@ -87,6 +87,10 @@ struct ReloadFixture: ~Copyable {
                     allowedGIDs: Set(running.api.allowedGIDs),
                     socketGroupID: 4242
                 )
+            ),
+            submissionLimits: LiveSubmissionLimits(
+                rules: SubmissionRules(maximumMessageBytes: running.api.maxMessageBytes),
+                maximumWait: running.api.maxWait
             )
         )
         reload = ConfigurationReload(loader: loader, settings: settings, notifier: SystemdNotifier(), logger: logger)

@@ -54,7 +54,8 @@ import UCWA
         let settings = LiveSettings(
             logLevel: LogLevelSwitch(running.log.level),
             session: slot,
-            peerPolicy: LivePeerPolicy(PeerPolicy())
+            peerPolicy: LivePeerPolicy(PeerPolicy()),
+            submissionLimits: LiveSubmissionLimits(rules: SubmissionRules(), maximumWait: .seconds(60))
         )
         let reload = ConfigurationReload(
             loader: loader,

@@ -92,6 +92,17 @@ struct SubmissionValidationTests {
         }
     }
 
+    /// `api.maxMessageBytes` reloaded: the running server checks the next submission against the new limit.
+    @Test func aChangedMessageLimitAppliesToTheNextSubmission() async throws {
+        try await APIFixture.run({ $0.runsQueue = false }) { api in
+            _ = try await api.submitAccepted(String(repeating: "x", count: 100))
+            api.server.submissionLimits.set(maximumMessageBytes: 99, maximumWait: .seconds(60))
+            try await api.submit(["conversationLog": api.logHref, "message": String(repeating: "x", count: 100)])
+                .expectError(422, "messageTooLarge")
+            _ = try await api.submitAccepted(String(repeating: "x", count: 99))
+        }
+    }
+
     @Test func refusesAnOperationIDAnotherRequestUses() async throws {
         try await APIFixture.run({ $0.runsQueue = false }) { api in
             let first = try await api.submitAccepted(extra: ["operationId": "job-42"])

@@ -6,7 +6,8 @@ public struct ConfigurationChange: Sendable, Equatable {
     /// The keys whose value differs, in the order of `config/config.example.yaml`.
     public let changedKeys: [String]
     /// The changed keys the running daemon applies: `log.level`, `dispatch.concurrency`, `dispatch.maxAttempts`,
-    /// `dispatch.retention`, `dispatch.retry.*`, `api.allowedUIDs`, `api.allowedGIDs`.
+    /// `dispatch.retention`, `dispatch.retry.*`, `api.allowedUIDs`, `api.allowedGIDs`, `api.maxMessageBytes`,
+    /// `api.maxWait`.
     public let liveKeys: [String]
     /// The changed keys that take effect only after a restart (`ucwa.*`, `api.socketPath`, `state.directory`,
     /// `log.target`, ...).

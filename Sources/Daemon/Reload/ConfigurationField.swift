@@ -28,7 +28,8 @@ struct ConfigurationField: Sendable {
     }
 
     /// Every key. Live: `log.level`, `dispatch.concurrency`, `dispatch.maxAttempts`, `dispatch.retention`,
-    /// `dispatch.retry.*`, `api.allowedUIDs` and `api.allowedGIDs`; every other key needs a restart.
+    /// `dispatch.retry.*`, `api.allowedUIDs`, `api.allowedGIDs`, `api.maxMessageBytes` and `api.maxWait`; every
+    /// other key needs a restart.
     static let all: [ConfigurationField] = [
         field("ucwa.discoveryURL", live: false, \.ucwa.discoveryURL),
         field("ucwa.signInAddress", live: false, \.ucwa.signInAddress),
@@ -44,8 +45,8 @@ struct ConfigurationField: Sendable {
         field("api.socketGroup", live: false, \.api.socketGroup),
         field("api.allowedUIDs", live: true, \.api.allowedUIDs),
         field("api.allowedGIDs", live: true, \.api.allowedGIDs),
-        field("api.maxMessageBytes", live: false, \.api.maxMessageBytes),
-        field("api.maxWait", live: false, \.api.maxWait),
+        field("api.maxMessageBytes", live: true, \.api.maxMessageBytes),
+        field("api.maxWait", live: true, \.api.maxWait),
         field("state.directory", live: false, \.state.directory),
         field("dispatch.concurrency", live: true, \.dispatch.concurrency),
         field("dispatch.maxAttempts", live: true, \.dispatch.maxAttempts),

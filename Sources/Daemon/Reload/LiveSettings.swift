@@ -13,6 +13,8 @@ struct LiveSettings: Sendable {
     let session: SessionSlot
     /// Read once per accepted API connection.
     let peerPolicy: LivePeerPolicy
+    /// Read once per API request.
+    let submissionLimits: LiveSubmissionLimits
 
     /// Puts the live keys of `configuration` in force; `retryPolicy` is the policy of its `dispatch.retry` and
     /// `dispatch.maxAttempts`, already checked.
@@ -24,6 +26,7 @@ struct LiveSettings: Sendable {
     /// - `dispatch.concurrency`: new attempts and admissions; in-flight attempts go on even above a lowered limit.
     /// - `dispatch.retention`: finished requests past it are deleted at the queue's next pass.
     /// - `api.allowedUIDs`, `api.allowedGIDs`: connections accepted from now on; open ones keep their decision.
+    /// - `api.maxMessageBytes`, `api.maxWait`: requests that start from now on; a held wait keeps its length.
     ///
     /// While the UCWA application is not open yet there is no dispatcher or queue: the `dispatch.*` keys are recorded
     /// in the ``SessionSlot`` and the session is built with them (``SessionSlot/install(_:)``).
@@ -39,5 +42,9 @@ struct LiveSettings: Sendable {
             )
         }
         peerPolicy.setAllowed(uids: Set(configuration.api.allowedUIDs), gids: Set(configuration.api.allowedGIDs))
+        submissionLimits.set(
+            maximumMessageBytes: configuration.api.maxMessageBytes,
+            maximumWait: configuration.api.maxWait
+        )
     }
 }

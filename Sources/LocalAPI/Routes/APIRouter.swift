@@ -3,15 +3,17 @@ import Hummingbird
 /// Builds the Hummingbird router from ``APIRoute``: one handler per route, each reading the ``APIServiceGate`` when
 /// it is called (so the routes work before the gate opens, and from the services once it has).
 enum APIRouter {
-    static func make(gate: APIServiceGate, configuration: APIConfiguration, shutdown: ShutdownSignal)
-        -> Router<APIRequestContext>
-    {
+    static func make(
+        gate: APIServiceGate,
+        configuration: APIConfiguration,
+        limits: LiveSubmissionLimits,
+        shutdown: ShutdownSignal
+    ) -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         let messages = MessageRoutes(
             gate: gate,
-            rules: configuration.submission,
+            limits: limits,
             maximumBodyBytes: configuration.maximumBodyBytes,
-            maximumWait: configuration.maximumWait,
             shutdown: shutdown
         )
         let status = StatusRoutes(gate: gate)

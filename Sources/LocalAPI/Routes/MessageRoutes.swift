@@ -10,9 +10,9 @@ import Logging
 /// `503 unavailable` with `Retry-After` (``APIServiceGate/unavailable(now:)``) without reading the request.
 struct MessageRoutes: Sendable {
     let gate: APIServiceGate
-    let rules: SubmissionRules
+    /// `api.maxMessageBytes` and `api.maxWait`, read once per request.
+    let limits: LiveSubmissionLimits
     let maximumBodyBytes: Int
-    let maximumWait: Duration
     let shutdown: ShutdownSignal
 
     /// Queues a request: `202` with it when new, `200` with the first one for a repeated idempotencyKey, and
@@ -24,11 +24,14 @@ struct MessageRoutes: Sendable {
     @Sendable func submit(_ request: Request, _ context: APIRequestContext) async throws -> Response {
         let services = try gate.openServices()
         let queue = services.queue
+        let limits = limits.current
         let query = try QueryParameters(request, allowed: ["wait", "until"])
-        let wait = try query["wait"].map { text throws(APIError) in try WaitDuration.wait(text, maximum: maximumWait) }
+        let wait = try query["wait"].map { text throws(APIError) in
+            try WaitDuration.wait(text, maximum: limits.maximumWait)
+        }
         let target = try WaitTargetParameter.target(query["until"])
         let body = try await JSONBody.read(request, limit: maximumBodyBytes)
-        let draft = try SubmissionValidator(rules: rules, now: services.now()).draft(from: body)
+        let draft = try SubmissionValidator(rules: limits.rules, now: services.now()).draft(from: body)
         // Opened before the insert, so that the wait needs no read of the new request.
         let watch = wait.map { _ in queue.watch(draft.id) }
         let insertion: RequestInsertion
@@ -59,6 +62,7 @@ struct MessageRoutes: Sendable {
         let queue = try gate.openServices().queue
         let query = try QueryParameters(request, allowed: ["wait", "until", "from"])
         let id = try Self.id(context)
+        let maximumWait = limits.current.maximumWait
         let wait = try query["wait"].map { text throws(APIError) in try WaitDuration.wait(text, maximum: maximumWait) }
         let target = try WaitTargetParameter.target(query["until"])
         let seen = try StateParameter.state(query["from"], name: "from")

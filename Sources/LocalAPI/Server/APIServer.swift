@@ -36,6 +36,9 @@ public final class APIServer: Sendable {
     /// Who may use the socket: ``APIConfiguration/peerPolicy`` until changed (see ``LivePeerPolicy``); read once per
     /// accepted connection.
     public let peerPolicy: LivePeerPolicy
+    /// What a submission and a wait are checked against: ``APIConfiguration/submission`` and
+    /// ``APIConfiguration/maximumWait`` until changed (see ``LiveSubmissionLimits``); read once per request.
+    public let submissionLimits: LiveSubmissionLimits
     private let responder: RouterResponder<APIRequestContext>
     /// The routes the server answers, as `METHOD /path` with `{id}` templates, read from its router.
     public let routes: [String]
@@ -55,7 +58,9 @@ public final class APIServer: Sendable {
         self.eventLoopGroup = eventLoopGroup
         self.logger = logger
         self.peerPolicy = LivePeerPolicy(configuration.peerPolicy)
-        let router = APIRouter.make(gate: gate, configuration: configuration, shutdown: shutdown)
+        let limits = LiveSubmissionLimits(rules: configuration.submission, maximumWait: configuration.maximumWait)
+        self.submissionLimits = limits
+        let router = APIRouter.make(gate: gate, configuration: configuration, limits: limits, shutdown: shutdown)
         self.routes = router.routes.map { "\($0.method.rawValue) \($0.path.description)" }.sorted()
         self.responder = router.buildResponder()
     }
