@@ -103,6 +103,20 @@ struct SubmissionValidationTests {
         }
     }
 
+    /// A message limit above what 64 KiB of JSON can carry raises the body limit with it: a message the limit allows
+    /// is not refused for its body's size (before, anything past 64 KiB of body got `413`).
+    @Test func aMessageLimitAboveTheDefaultBodyLimitRaisesIt() async throws {
+        try await APIFixture.run({ $0.runsQueue = false }) { api in
+            let large = String(repeating: "x", count: 100 * 1024)
+            try await api.submit(["conversationLog": api.logHref, "message": large]).expectError(413, "bodyTooLarge")
+            api.server.submissionLimits.set(maximumMessageBytes: 100 * 1024, maximumWait: .seconds(60))
+            #expect(try await api.submitAccepted(large).state == .accepted)
+            // A body beyond what the raised limit needs (four bytes per byte of message) is still refused unread.
+            let huge = String(repeating: "x", count: 401 * 1024)
+            try await api.submit(["conversationLog": api.logHref, "message": huge]).expectError(413, "bodyTooLarge")
+        }
+    }
+
     @Test func refusesAnOperationIDAnotherRequestUses() async throws {
         try await APIFixture.run({ $0.runsQueue = false }) { api in
             let first = try await api.submitAccepted(extra: ["operationId": "job-42"])

@@ -3,19 +3,11 @@ import Hummingbird
 /// Builds the Hummingbird router from ``APIRoute``: one handler per route, each reading the ``APIServiceGate`` when
 /// it is called (so the routes work before the gate opens, and from the services once it has).
 enum APIRouter {
-    static func make(
-        gate: APIServiceGate,
-        configuration: APIConfiguration,
-        limits: LiveSubmissionLimits,
-        shutdown: ShutdownSignal
-    ) -> Router<APIRequestContext> {
+    static func make(gate: APIServiceGate, limits: LiveSubmissionLimits, shutdown: ShutdownSignal)
+        -> Router<APIRequestContext>
+    {
         let router = Router(context: APIRequestContext.self)
-        let messages = MessageRoutes(
-            gate: gate,
-            limits: limits,
-            maximumBodyBytes: configuration.maximumBodyBytes,
-            shutdown: shutdown
-        )
+        let messages = MessageRoutes(gate: gate, limits: limits, shutdown: shutdown)
         let status = StatusRoutes(gate: gate)
         for route in APIRoute.allCases {
             let path = RouterPath(route.path)

@@ -12,7 +12,6 @@ struct MessageRoutes: Sendable {
     let gate: APIServiceGate
     /// `api.maxMessageBytes` and `api.maxWait`, read once per request.
     let limits: LiveSubmissionLimits
-    let maximumBodyBytes: Int
     let shutdown: ShutdownSignal
 
     /// Queues a request: `202` with it when new, `200` with the first one for a repeated idempotencyKey, and
@@ -24,14 +23,14 @@ struct MessageRoutes: Sendable {
     @Sendable func submit(_ request: Request, _ context: APIRequestContext) async throws -> Response {
         let services = try gate.openServices()
         let queue = services.queue
-        let limits = limits.current
+        let current = limits.current
         let query = try QueryParameters(request, allowed: ["wait", "until"])
         let wait = try query["wait"].map { text throws(APIError) in
-            try WaitDuration.wait(text, maximum: limits.maximumWait)
+            try WaitDuration.wait(text, maximum: current.maximumWait)
         }
         let target = try WaitTargetParameter.target(query["until"])
-        let body = try await JSONBody.read(request, limit: maximumBodyBytes)
-        let draft = try SubmissionValidator(rules: limits.rules, now: services.now()).draft(from: body)
+        let body = try await JSONBody.read(request, limit: current.maximumBodyBytes)
+        let draft = try SubmissionValidator(rules: current.rules, now: services.now()).draft(from: body)
         // Opened before the insert, so that the wait needs no read of the new request.
         let watch = wait.map { _ in queue.watch(draft.id) }
         let insertion: RequestInsertion

@@ -4,7 +4,8 @@ public struct APIConfiguration: Sendable, Hashable {
     public var socket: ListeningSocket
     /// Who may connect (`api.allowedUIDs`, `api.allowedGIDs`).
     public var peerPolicy: PeerPolicy
-    /// The largest request body, in bytes (64 KiB by default); a larger one is refused without being read.
+    /// The largest request body, in bytes (64 KiB by default), or more when ``submission``'s message limit needs it
+    /// (``LiveSubmissionLimits/bodyBytes(forMessagesOf:atLeast:)``); a larger one is refused without being read.
     public var maximumBodyBytes: Int
     /// The limits of a submission (message size, idempotency key length).
     public var submission: SubmissionRules

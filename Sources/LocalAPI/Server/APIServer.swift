@@ -58,9 +58,13 @@ public final class APIServer: Sendable {
         self.eventLoopGroup = eventLoopGroup
         self.logger = logger
         self.peerPolicy = LivePeerPolicy(configuration.peerPolicy)
-        let limits = LiveSubmissionLimits(rules: configuration.submission, maximumWait: configuration.maximumWait)
+        let limits = LiveSubmissionLimits(
+            rules: configuration.submission,
+            maximumWait: configuration.maximumWait,
+            minimumBodyBytes: configuration.maximumBodyBytes
+        )
         self.submissionLimits = limits
-        let router = APIRouter.make(gate: gate, configuration: configuration, limits: limits, shutdown: shutdown)
+        let router = APIRouter.make(gate: gate, limits: limits, shutdown: shutdown)
         self.routes = router.routes.map { "\($0.method.rawValue) \($0.path.description)" }.sorted()
         self.responder = router.buildResponder()
     }
