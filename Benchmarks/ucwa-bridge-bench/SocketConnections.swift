@@ -32,22 +32,27 @@ final class SocketConnections: Sendable {
         var head = HTTPRequestHead(version: .http1_1, method: method, uri: uri)
         head.headers.add(name: "Host", value: "localhost")
         head.headers.add(name: "Accept", value: "application/json")
-        if let contentType {
-            head.headers.add(name: "Content-Type", value: contentType)
+        if let body {
+            head.headers.add(name: "Content-Type", value: contentType ?? "application/json")
+            head.headers.add(name: "Content-Length", value: String(body.readableBytes))
         }
-        head.headers.add(name: "Content-Length", value: String(body?.readableBytes ?? 0))
         let answer = channel.eventLoop.makePromise(of: SocketAnswer.self)
+        // Whatever ends the call completes the promise (a second completion is ignored): the answer, a failed
+        // write (the connection closed after `take()` found it open), or the time-out, which also closes the
+        // connection, since its answer could still come to the next call.
         let expiry = channel.eventLoop.scheduleTask(in: TimeAmount(timeout)) {
+            answer.fail(BenchmarkError("no answer within \(timeout)"))
             channel.close(promise: nil)
         }
-        channel.writeAndFlush(SocketExchange(head: head, body: body, answer: answer), promise: nil)
+        answer.futureResult.whenComplete { _ in expiry.cancel() }
+        channel.writeAndFlush(SocketExchange(head: head, body: body, answer: answer)).whenFailure { error in
+            answer.fail(error)
+        }
         do {
             let result = try await answer.futureResult.get()
-            expiry.cancel()
             idle.withLock { $0.append(channel) }
             return result
         } catch {
-            expiry.cancel()
             channel.close(promise: nil)
             throw BenchmarkError("\(method.rawValue) \(uri) got no answer: \(error)")
         }

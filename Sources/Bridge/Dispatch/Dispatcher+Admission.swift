@@ -106,28 +106,32 @@ extension Dispatcher {
         guard request.state == .accepted || request.state == .retryScheduled, !committing.contains(id) else {
             return .inFlight(request)
         }
+        // Its client-supplied operationId stays reserved through the cancel: the run's end would release it.
+        cancellingRuns.insert(id)
         run.cancel()
         await run.value
+        cancellingRuns.remove(id)
         guard requests[id] != nil else {
             // The run ended and the dispatcher forgot it (durable queue): the queue cancels the stored row.
+            if let operationID = request.operationID {
+                reservedOperationIDs.remove(operationID)
+            }
             return .notActive
         }
+        // Retries in the run: the request outlives its run, and its cancellation is stored here.
         let stored = await transition(id, to: .cancelled)
         let final = requests[id] ?? request
-        if !stored, final.state == .accepted || final.state == .retryScheduled {
-            // The journal failed: the request goes on as the journal holds it.
-            if configuration.retryScheduling == .byQueue {
-                forgetRequest(id)
-            } else {
-                if final.attempts.isEmpty, let operationID = final.operationID {
-                    reservedOperationIDs.insert(operationID)
-                }
-                startRun(of: final)
-            }
+        let waits = final.state == .accepted || final.state == .retryScheduled
+        if !stored, waits, !isShutDown {
+            // The journal failed: the request goes on as the journal holds it, its operationId still reserved.
+            startRun(of: final)
             return .notStored(final)
         }
-        if configuration.retryScheduling == .byQueue {
-            forgetRequest(id)
+        if let operationID = final.operationID {
+            reservedOperationIDs.remove(operationID)
+        }
+        if !stored, waits {
+            return .notStored(final)
         }
         return final.state == .cancelled ? .cancelled(final) : .inFlight(final)
     }

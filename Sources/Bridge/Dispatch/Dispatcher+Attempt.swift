@@ -54,8 +54,9 @@ extension Dispatcher {
     }
 
     private func finishRun(_ id: RequestID) {
-        // A client-supplied operationId stays reserved only until the request's run ends, whether or not it was used.
-        if let operationID = requests[id]?.operationID {
+        // A client-supplied operationId stays reserved only until the request's run ends, whether or not it was used
+        // (a cancel that ended the run releases it itself).
+        if let operationID = requests[id]?.operationID, !cancellingRuns.contains(id) {
             reservedOperationIDs.remove(operationID)
         }
         let end = RunEnd(request: id, isFinal: requests[id]?.state.isTerminal ?? false)

@@ -57,6 +57,8 @@ public actor Dispatcher {
     var channel: EventChannel?
     /// Requests whose move to `dispatching` is being stored: no longer cancellable.
     var committing: Set<RequestID> = []
+    /// Requests whose run ``cancel(_:)`` is ending.
+    var cancellingRuns: Set<RequestID> = []
     /// Restored in-flight requests, and whether their first wait starts ambiguous.
     var restoredWaits: [RequestID: Bool] = [:]
     /// Runs promised to enqueues that are storing their request as `dispatching` (``reserveStart(limit:)``).

@@ -188,12 +188,13 @@ public actor MessageQueue {
         // Between the end of the request's run and the stored cancellation the row is still due: without this the
         // admission loop (woken by that very run's end) could admit it again meanwhile.
         cancelling.insert(id)
+        let passesBefore = passes
         var cancelled = false
         defer {
             cancelling.remove(id)
-            // A pass left this row alone meanwhile: a running one, whether or not the row was cancelled, and a
-            // finished one, if it was not, which would otherwise leave it waiting for the next wake.
-            if gate.isPassing || !cancelled {
+            // A pass left this row alone meanwhile: a running one, whether or not the row was cancelled, and one that
+            // ran during the cancel, if the row was not, which would otherwise wait for the next wake.
+            if gate.isPassing || (!cancelled && passes != passesBefore) {
                 wakeInput.yield()
             }
         }

@@ -50,8 +50,9 @@ extension RequestStore {
         return try await page("nonTerminalRequests", states: states, after: cursor, limit: limit)
     }
 
-    /// The requests due for an attempt at `now`: `accepted` or `retryScheduled` with no `nextAttemptAt` or one not
-    /// after `now`, oldest (by `createdAt`, then `id`) first, at most `limit` (itself at most ``maximumPageSize``).
+    /// The requests due for an attempt at `now`: `accepted` ones, and `retryScheduled` ones whose `nextAttemptAt` is
+    /// not after `now`, oldest (by `createdAt`, then `id`) first, at most `limit` (itself at most
+    /// ``maximumPageSize``).
     ///
     /// When more than `limit` retries are due at once (the end of a long outage), the ones taken are those that fell
     /// due first, the oldest of them first; the others come in later passes. The cost of a pass grows with `limit`,

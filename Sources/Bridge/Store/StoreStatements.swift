@@ -52,19 +52,19 @@ enum StoreStatements {
     static let updateRequestOperationID = "UPDATE request SET operationId = ? WHERE id = ?"
     static let deleteAttemptsFrom = "DELETE FROM attempt WHERE requestId = ? AND ordinal >= ?"
     static let deleteReplacedAttempt = "DELETE FROM attempt WHERE requestId = ? AND ordinal = ? AND operationId <> ?"
-    /// The oldest `accepted` requests and the retries that fell due first, each read from its own index as far as the
-    /// limit, then the oldest of both. Arguments: now, limit.
+    /// The oldest `accepted` requests (due at once: only a retry has a `nextAttemptAt`) and the retries that fell due
+    /// first, each read from its own index as far as the limit, then the oldest of both. Arguments: now, limit.
     static let dueRequests = """
         SELECT * FROM (
             SELECT * FROM request INDEXED BY request_accepted_on_createdAt_id
-            WHERE state = 'accepted' AND (nextAttemptAt IS NULL OR nextAttemptAt <= ?1)
+            WHERE state = 'accepted'
             ORDER BY createdAt, id LIMIT ?2
         )
         UNION ALL
         SELECT * FROM (
             SELECT * FROM request INDEXED BY request_retrying_on_nextAttemptAt
             WHERE state = 'retryScheduled' AND nextAttemptAt <= ?1
-            ORDER BY nextAttemptAt, createdAt, id LIMIT ?2
+            ORDER BY nextAttemptAt LIMIT ?2
         )
         ORDER BY createdAt, id LIMIT ?2
         """
