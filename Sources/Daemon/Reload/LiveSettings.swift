@@ -13,7 +13,7 @@ struct LiveSettings: Sendable {
     let session: SessionSlot
     /// Read once per accepted API connection.
     let peerPolicy: LivePeerPolicy
-    /// Read once per API request.
+    /// Read once by each submission and each `GET` of a request.
     let submissionLimits: LiveSubmissionLimits
 
     /// Puts the live keys of `configuration` in force; `retryPolicy` is the policy of its `dispatch.retry` and

@@ -10,7 +10,7 @@ import Logging
 /// `503 unavailable` with `Retry-After` (``APIServiceGate/unavailable(now:)``) without reading the request.
 struct MessageRoutes: Sendable {
     let gate: APIServiceGate
-    /// `api.maxMessageBytes` and `api.maxWait`, read once per request.
+    /// `api.maxMessageBytes` and `api.maxWait`, read once by each submission and each `GET` of a request.
     let limits: LiveSubmissionLimits
     let shutdown: ShutdownSignal
 

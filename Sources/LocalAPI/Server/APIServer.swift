@@ -37,7 +37,8 @@ public final class APIServer: Sendable {
     /// accepted connection.
     public let peerPolicy: LivePeerPolicy
     /// What a submission and a wait are checked against: ``APIConfiguration/submission`` and
-    /// ``APIConfiguration/maximumWait`` until changed (see ``LiveSubmissionLimits``); read once per request.
+    /// ``APIConfiguration/maximumWait`` until changed (see ``LiveSubmissionLimits``); read once by each
+    /// submission and each `GET` of a request.
     public let submissionLimits: LiveSubmissionLimits
     private let responder: RouterResponder<APIRequestContext>
     /// The routes the server answers, as `METHOD /path` with `{id}` templates, read from its router.
