@@ -23,7 +23,7 @@ extension Dispatcher {
         if requests[request.id] != nil || runs[request.id] != nil {
             return .alreadyRunning
         }
-        guard request.state == .accepted || request.state == .retryScheduled, hasRoom(limit: limit) else {
+        guard request.state.isWaiting, hasRoom(limit: limit) else {
             return .notStarted
         }
         startRun(of: request)
@@ -103,7 +103,7 @@ extension Dispatcher {
     /// Cancels a request this dispatcher runs, if nothing of it is in flight.
     public func cancel(_ id: RequestID) async -> DispatchCancellation {
         guard let request = requests[id], let run = runs[id] else { return .notActive }
-        guard request.state == .accepted || request.state == .retryScheduled, !committing.contains(id) else {
+        guard request.state.isWaiting, !committing.contains(id) else {
             return .inFlight(request)
         }
         // Its client-supplied operationId stays reserved through the cancel: the run's end would release it.
@@ -121,16 +121,17 @@ extension Dispatcher {
         // Retries in the run: the request outlives its run, and its cancellation is stored here.
         let stored = await transition(id, to: .cancelled)
         let final = requests[id] ?? request
-        let waits = final.state == .accepted || final.state == .retryScheduled
-        if !stored, waits, !isShutDown {
-            // The journal failed: the request goes on as the journal holds it, its operationId still reserved.
+        // Not stored: the request goes on as the journal holds it, in a new run that keeps its operationId reserved
+        // (none after a shutdown).
+        let notStored = !stored && final.state.isWaiting
+        if notStored, !isShutDown {
             startRun(of: final)
             return .notStored(final)
         }
         if let operationID = final.operationID {
             reservedOperationIDs.remove(operationID)
         }
-        if !stored, waits {
+        if notStored {
             return .notStored(final)
         }
         return final.state == .cancelled ? .cancelled(final) : .inFlight(final)

@@ -131,7 +131,7 @@ public actor Dispatcher {
     ///   journal cannot store it. Nothing is sent then.
     @discardableResult
     public func submit(_ request: MessageRequest) async throws(SubmissionError) -> MessageRequest {
-        guard request.state == .accepted || request.state == .retryScheduled else {
+        guard request.state.isWaiting else {
             throw SubmissionError(code: .notDispatchable, reason: "a request in state \(request.state) is not taken")
         }
         try await validateConversationLog(request.conversationLog)

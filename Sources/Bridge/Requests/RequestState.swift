@@ -35,6 +35,14 @@ public enum RequestState: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// Whether the request waits for an attempt (`accepted`, `retryScheduled`): the states a cancel may end.
+    public var isWaiting: Bool {
+        switch self {
+        case .accepted, .retryScheduled: true
+        default: false
+        }
+    }
+
     /// Whether an attempt may be on the wire or awaiting its events.
     public var isInFlight: Bool {
         switch self {

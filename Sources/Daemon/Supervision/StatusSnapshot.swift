@@ -17,7 +17,7 @@ struct StatusSnapshot: Sendable, Hashable {
 
         /// The counts of a queue depth.
         init(_ depth: QueueDepth) {
-            queued = depth.byState.filter { $0.key == .accepted || $0.key == .retryScheduled }.values.reduce(0, +)
+            queued = depth.byState.filter { $0.key.isWaiting }.values.reduce(0, +)
             inFlight = depth.byState.filter { $0.key.isInFlight }.values.reduce(0, +)
         }
     }
