@@ -10,6 +10,9 @@ import Synchronization
 /// own savepoint only; the others of its batch commit. Each caller resumes once the batch's commit returned, with
 /// its own result, so what a caller is told is on disk as its ``CommitDurability`` says: a batch is synced when any
 /// of its writes asks for it.
+///
+/// Between two batches it also runs the checkpoints asked of the writer (``checkpoint()``), as no other connection
+/// can: only there does no commit land while the checkpoint copies, so only there can it copy the log to its end.
 final class GroupCommit: Sendable {
     /// One write waiting for a batch. Its caller is resumed exactly once: by the completion `run` returns, called
     /// after the batch committed, or by `fail` when the batch did not.
@@ -21,6 +24,8 @@ final class GroupCommit: Sendable {
 
     private struct Queue {
         var pending: [PendingWrite] = []
+        /// Callers of ``checkpoint()`` waiting for the writer's next turn.
+        var checkpointWaiters: [@Sendable (Result<WALCheckpoint, any Error>) -> Void] = []
         var isFlushing = false
         var batches = 0
         var submitted = 0
@@ -74,16 +79,44 @@ final class GroupCommit: Sendable {
             let startsFlushing = queue.withLock { queue in
                 queue.pending.append(pending)
                 queue.submitted += 1
-                guard !queue.isFlushing else { return false }
-                queue.isFlushing = true
-                return true
+                return Self.startsFlushing(&queue)
             }
             if startsFlushing {
-                // Straight onto the writer's queue: a task would cost two more thread hops per batch (to start it,
-                // and to resume it after GRDB's asynchronous write).
-                pool.asyncWriteWithoutTransaction { db in self.flush(db) }
+                startFlushing()
             }
         }
+    }
+
+    /// Runs a `PASSIVE` checkpoint on the writer connection before its next batch and returns what it found and did.
+    ///
+    /// A checkpoint on another connection races the commits: the frames committed while it copies are left in the
+    /// log, so under a steady load the log never starts over and grows until the writer's own threshold. Run here,
+    /// between batches, it copies the log to its end (unless a reader holds an older snapshot), and the next batch
+    /// starts the log over. The store's checkpointer copies most of the log beside the writer first, so that this
+    /// pass has only the last frames to copy.
+    func checkpoint() async -> Result<WALCheckpoint, any Error> {
+        await withCheckedContinuation { continuation in
+            let startsFlushing = queue.withLock { queue in
+                queue.checkpointWaiters.append { continuation.resume(returning: $0) }
+                return Self.startsFlushing(&queue)
+            }
+            if startsFlushing {
+                startFlushing()
+            }
+        }
+    }
+
+    /// Marks the writer busy; true when it was idle, so that the caller must start it.
+    private static func startsFlushing(_ queue: inout Queue) -> Bool {
+        guard !queue.isFlushing else { return false }
+        queue.isFlushing = true
+        return true
+    }
+
+    private func startFlushing() {
+        // Straight onto the writer's queue: a task would cost two more thread hops per batch (to start it, and to
+        // resume it after GRDB's asynchronous write).
+        pool.asyncWriteWithoutTransaction { db in self.flush(db) }
     }
 
     /// Runs `body` in a savepoint of the batch's transaction: its changes are released into the transaction when it
@@ -110,22 +143,43 @@ final class GroupCommit: Sendable {
         }
     }
 
-    /// Commits batches on the writer connection until no write waits.
+    /// Commits batches on the writer connection until no write and no checkpoint waits.
     private func flush(_ db: Database) {
-        // Ends when a turn finds no waiting write; each turn takes all that wait.
+        // Ends when a turn finds nothing waiting; each turn takes all that wait.
         while true {
-            let batch = queue.withLock { queue in
+            let (batch, checkpointWaiters) = queue.withLock { queue in
                 let batch = queue.pending
+                let checkpointWaiters = queue.checkpointWaiters
                 queue.pending.removeAll(keepingCapacity: true)
-                if batch.isEmpty {
+                queue.checkpointWaiters.removeAll()
+                if batch.isEmpty && checkpointWaiters.isEmpty {
                     queue.isFlushing = false
-                } else {
+                } else if !batch.isEmpty {
                     queue.batches += 1
                 }
-                return batch
+                return (batch, checkpointWaiters)
             }
-            guard !batch.isEmpty else { return }
-            commit(batch, on: db)
+            guard !batch.isEmpty || !checkpointWaiters.isEmpty else { return }
+            // Before the batch, so that the batch is the commit that starts the log over.
+            if !checkpointWaiters.isEmpty {
+                let outcome = checkpoint(on: db)
+                for waiter in checkpointWaiters {
+                    waiter(outcome)
+                }
+            }
+            if !batch.isEmpty {
+                commit(batch, on: db)
+            }
+        }
+    }
+
+    private func checkpoint(on db: Database) -> Result<WALCheckpoint, any Error> {
+        guard !isClosed.load(ordering: .sequentiallyConsistent) else {
+            return .failure(StoreClosed())
+        }
+        return Result {
+            let (pages, copied) = try db.checkpoint(.passive)
+            return WALCheckpoint(logPages: pages, copiedPages: copied, pass: .writer)
         }
     }
 

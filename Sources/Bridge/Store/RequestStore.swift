@@ -92,14 +92,16 @@ public final class RequestStore: Sendable {
     }
 
     /// Checkpoints the write-ahead log shortly after commits, on a connection of its own, until the task is
-    /// cancelled, so that no commit pays for a checkpoint (see ``WALCheckpoint``); returns at once if it already
-    /// runs. The daemon runs it for as long as the store is open; without it the writer checkpoints by itself, but
-    /// only once the log holds 10,000 pages. `onCheckpoint` hears each checkpoint's outcome.
+    /// cancelled, so that no commit pays for copying the log (see ``WALCheckpoint``); once the log has grown past a
+    /// few MiB, the writer finishes each checkpoint between two batches, so that the log starts over under a steady
+    /// load too. Returns at once if it already runs. The daemon runs it for as long as the store is open; without it
+    /// the writer checkpoints by itself, but only once the log holds 10,000 pages. `onCheckpoint` hears each
+    /// checkpoint's outcome.
     public func runCheckpoints<C: Clock<Duration>>(
         clock: C = ContinuousClock(),
         onCheckpoint: @Sendable (Result<WALCheckpoint, any Error>) -> Void = { _ in }
     ) async {
-        await checkpointer.run(clock: clock, onCheckpoint: onCheckpoint)
+        await checkpointer.run(clock: clock, finishOnWriter: groupCommit.checkpoint, onCheckpoint: onCheckpoint)
     }
 
     /// Closes the database once the writes already handed over have committed; every later call fails with

@@ -1,8 +1,9 @@
-import Bridge
 import Foundation
 import GRDB
 import Testing
 import TestSupport
+
+@testable import Bridge
 
 @Suite(.timeLimit(.minutes(1))) struct WALCheckpointerTests {
     /// The pages in the write-ahead log, read by a checkpoint on a connection of the test's own.
@@ -23,8 +24,12 @@ import TestSupport
     }
 
     /// Runs the checkpointer on `clock`, commits until it is waiting to checkpoint (it may start after the first
-    /// commit: the loop is bounded), lets its delay pass and answers the first checkpoint it reports.
-    private func firstCheckpoint(of store: RequestStore, on clock: ManualClock) async throws -> WALCheckpoint {
+    /// commit: the loop is bounded), lets its delay pass and answers the first `count` checkpoints it reports.
+    private func checkpoints(
+        of store: RequestStore,
+        on clock: ManualClock,
+        count: Int
+    ) async throws -> [WALCheckpoint] {
         let (outcomes, delivery) = AsyncStream.makeStream(of: Result<WALCheckpoint, any Error>.self)
         let checkpoints = Task { await store.runCheckpoints(clock: clock) { delivery.yield($0) } }
         defer { checkpoints.cancel() }
@@ -34,11 +39,17 @@ import TestSupport
         }
         await clock.sleepers(atLeast: 1)
         clock.advance(by: .milliseconds(100))
-        var iterator = outcomes.makeAsyncIterator()
-        let checkpoint = try #require(await iterator.next()).get()
+        var reported: [WALCheckpoint] = []
+        for await outcome in outcomes.prefix(count) {
+            reported.append(try outcome.get())
+        }
         checkpoints.cancel()
         await checkpoints.value
-        return checkpoint
+        return reported
+    }
+
+    private func firstCheckpoint(of store: RequestStore, on clock: ManualClock) async throws -> WALCheckpoint {
+        try #require(try await checkpoints(of: store, on: clock, count: 1).first)
     }
 
     /// Runs the checkpointer on `clock`, commits, and returns the run once it waits to checkpoint. A commit that
@@ -58,6 +69,48 @@ import TestSupport
             let checkpoint = try await firstCheckpoint(of: store, on: ManualClock())
             #expect(checkpoint.logPages > 0)
             #expect(checkpoint.copiedPages == checkpoint.logPages)
+            #expect(checkpoint.pass == .beside)
+        }
+    }
+
+    @Test func aLargeLogIsFinishedOnTheWriter() async throws {
+        try await withTemporaryStore { store, _ in
+            // About eight pages per insert: past the threshold at which the writer finishes a checkpoint.
+            for index in 0..<(WALCheckpointer.finishingThreshold / 4) {
+                _ = try await store.insert(StoreSamples.request(message: "before the checkpoints \(index)"))
+            }
+            let reported = try await checkpoints(of: store, on: ManualClock(), count: 2)
+            #expect(reported.map(\.pass) == [.beside, .writer])
+            #expect(reported.allSatisfy { $0.copiedPages == $0.logPages })
+        }
+    }
+
+    /// A checkpoint beside the writer leaves what is committed while it copies; one on the writer, between batches,
+    /// copies the log to its end, so that the next commit starts it over. The commits during the first are stood in
+    /// for by a reader whose older snapshot keeps the last commits from being copied.
+    @Test func aCheckpointOnTheWriterLetsTheLogStartOver() async throws {
+        try await withTemporaryStore { store, directory in
+            let path = directory.url.appendingPathComponent(RequestStore.fileName).path
+            for index in 0..<20 {
+                _ = try await store.insert(StoreSamples.request(message: "before the snapshot \(index)"))
+            }
+            let readers = try DatabasePool(path: path)
+            defer { try? readers.close() }
+            // Holds a read transaction on the log as it is now until closed.
+            let snapshot = try readers.makeSnapshot()
+            for index in 0..<20 {
+                _ = try await store.insert(StoreSamples.request(message: "after the snapshot \(index)"))
+            }
+            let beside = try DatabaseQueue(path: path)
+            defer { try? beside.close() }
+            let (besideLog, besideCopied) = try await beside.writeWithoutTransaction { try $0.checkpoint(.passive) }
+            #expect(besideCopied < besideLog)
+            try snapshot.close()
+
+            let onWriter = try await store.groupCommit.checkpoint().get()
+            #expect(onWriter == WALCheckpoint(logPages: besideLog, copiedPages: besideLog, pass: .writer))
+            _ = try await store.insert(StoreSamples.request(message: "the log starts over"))
+            #expect(try logPages(in: directory) < besideLog / 4)
         }
     }
 
@@ -79,7 +132,7 @@ import TestSupport
                 try #require(FileManager.default.attributesOfItem(atPath: log)[.size] as? Int)
             }
             // About 32 KiB of log per insert; the loop stops once the file is past the size kept.
-            for index in 0..<1_000 where try logBytes() <= 2 * RequestStore.retainedLogBytes {
+            for index in 0..<3_000 where try logBytes() <= 2 * RequestStore.retainedLogBytes {
                 _ = try await store.insert(StoreSamples.request(message: "burst \(index)"))
             }
             #expect(try logBytes() > 2 * RequestStore.retainedLogBytes)
