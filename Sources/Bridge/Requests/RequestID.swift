@@ -1,4 +1,5 @@
 import Foundation
+import UCWA
 
 /// The bridge's own id of a continueMessaging request, as the local API shows it.
 public struct RequestID: Hashable, Sendable, Codable, CustomStringConvertible {
@@ -10,9 +11,10 @@ public struct RequestID: Hashable, Sendable, Codable, CustomStringConvertible {
         self.rawValue = rawValue
     }
 
-    /// A new random id: a UUID as 32 lower-case hexadecimal digits.
+    /// A new id: 32 lower-case hexadecimal digits, in time order with 74 random bits (``TimeOrderedHex``), so that
+    /// the store's indexes of request ids take new ones on their last page.
     public static func random() -> RequestID {
-        RequestID(UUID().uuidString.lowercased().filter { $0 != "-" })
+        RequestID(TimeOrderedHex.make())
     }
 
     public var description: String { rawValue }

@@ -39,10 +39,9 @@ public struct OperationID: Hashable, Sendable, CustomStringConvertible {
         self.rawValue = rawValue
     }
 
-    /// A new random id: a UUID as 32 lower-case hexadecimal digits without dashes.
+    /// A new id: 32 lower-case hexadecimal digits, in time order with 74 random bits (``TimeOrderedHex``).
     public static func random() -> OperationID {
-        let hex = UUID().uuidString.lowercased().filter { $0 != "-" }
-        return OperationID(unchecked: hex)
+        OperationID(unchecked: TimeOrderedHex.make())
     }
 
     private init(unchecked rawValue: String) {
