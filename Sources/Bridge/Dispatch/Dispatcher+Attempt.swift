@@ -7,12 +7,13 @@ extension Dispatcher {
     /// A timer that fires into a request's signal stream.
     struct Timer {
         var token: UInt64
-        var task: Task<Void, Never>?
-
-        static let none = Timer(token: 0, task: nil)
+        var scheduled: TimerQueue.Token?
+        var queue: TimerQueue?
 
         func cancel() {
-            task?.cancel()
+            if let scheduled {
+                queue?.cancel(scheduled)
+            }
         }
     }
 
@@ -533,18 +534,11 @@ extension Dispatcher {
     private func startTimer(for id: RequestID, after delay: Duration) -> Timer {
         nextTimer += 1
         let token = nextTimer
-        let deadline = clock.now + delay
-        let clock = clock
         let input = signalInputs[id]
-        let task = Task {
-            do {
-                try await clock.sleep(until: deadline)
-                input?.yield(.timerFired(token))
-            } catch {
-                return
-            }
+        let scheduled = timers.schedule(at: clock.now + delay) {
+            input?.yield(.timerFired(token))
         }
-        return Timer(token: token, task: task)
+        return Timer(token: token, scheduled: scheduled, queue: timers)
     }
 }
 

@@ -50,6 +50,8 @@ public actor Dispatcher {
     var owners: [OperationID: RequestID] = [:]
     var reservedOperationIDs: Set<OperationID> = []
     var nextTimer: UInt64 = 0
+    /// The runs' outcome time-outs and grace windows, on one sleeping task (see ``TimerQueue``).
+    let timers: TimerQueue
     private var nextSequence: UInt64 = 0
     private var watchers: [RequestID: [UInt64: AsyncStream<MessageRequest>.Continuation]] = [:]
     private var counterWatchers: [UInt64: AsyncStream<DispatchCounters>.Continuation] = [:]
@@ -114,6 +116,7 @@ public actor Dispatcher {
         self.configuration = configuration
         self.journal = journal
         self.clock = DispatchClock(clock)
+        self.timers = TimerQueue(clock: self.clock)
         self.wallClock = now
         self.random = random
         self.logger = logger
