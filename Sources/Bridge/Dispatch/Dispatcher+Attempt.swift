@@ -4,16 +4,16 @@ import UCWA
 /// One request's run: attempts until a terminal state, each attempt a GET of the conversation log, a POST of
 /// continueMessaging and the wait for its events. Only the run changes its request, so its changes are ordered.
 extension Dispatcher {
-    /// A timer that fires into a request's signal stream.
+    /// A timer that fires `.timerFired(token)` into a request's signal stream, scheduled on the dispatcher's
+    /// ``TimerQueue``: a task of its own per wait would cost a task, a system timer and, since an outcome time-out
+    /// almost never fires, a wake-up at its deadline long after the wait ended.
     struct Timer {
         var token: UInt64
-        var scheduled: TimerQueue.Token?
-        var queue: TimerQueue?
+        var scheduled: TimerQueue.Token
+        let queue: TimerQueue
 
         func cancel() {
-            if let scheduled {
-                queue?.cancel(scheduled)
-            }
+            queue.cancel(scheduled)
         }
     }
 
@@ -530,7 +530,8 @@ extension Dispatcher {
         completedOperations.remove(operationID)
     }
 
-    /// Starts a timer whose deadline is fixed now; it fires `.timerFired(token)` into the request's stream.
+    /// Starts a timer whose deadline is fixed now; it fires `.timerFired(token)` into the request's stream, unless
+    /// cancelled first.
     private func startTimer(for id: RequestID, after delay: Duration) -> Timer {
         nextTimer += 1
         let token = nextTimer

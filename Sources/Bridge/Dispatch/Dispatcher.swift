@@ -51,7 +51,7 @@ public actor Dispatcher {
     var reservedOperationIDs: Set<OperationID> = []
     var nextTimer: UInt64 = 0
     /// The runs' outcome time-outs and grace windows, on one sleeping task (see ``TimerQueue``).
-    let timers: TimerQueue
+    nonisolated let timers: TimerQueue
     private var nextSequence: UInt64 = 0
     private var watchers: [RequestID: [UInt64: AsyncStream<MessageRequest>.Continuation]] = [:]
     private var counterWatchers: [UInt64: AsyncStream<DispatchCounters>.Continuation] = [:]

@@ -4,9 +4,10 @@ import Synchronization
 ///
 /// A task per deadline costs a task, a timer registered with the system and, once the deadline passes, a wake-up
 /// even when the wait it guarded ended long before (cancelling a sleeping task does not withdraw its timer). The
-/// time-outs of long polls almost never fire, and most are scheduled later than every earlier one (the same wait
-/// from a later moment), so while several are open one sleeper armed for the earliest serves them all: a new
-/// deadline wakes nothing unless it comes before the armed one, and a cancelled one is only forgotten.
+/// time-outs of long polls (``MessageQueue``) and the outcome time-outs of attempts (``Dispatcher``) almost never
+/// fire, and most are scheduled later than every earlier one (the same wait from a later moment), so while several
+/// are open one sleeper armed for the earliest serves them all: a new deadline wakes nothing unless it comes before
+/// the armed one, and a cancelled one is only forgotten.
 ///
 /// Contract: an action runs at most once, on the sleeper's task, after the clock reached its deadline; an action
 /// cancelled before its deadline passed never runs. An action cancelled while the sleeper is firing it may still

@@ -258,6 +258,12 @@ final class DispatchFixture: Sendable {
         return await dispatcher.request(id)
     }
 
+    /// Waits until at least `count` outcome time-outs or grace windows are scheduled. They share one sleeper on
+    /// ``dispatchClock`` (the dispatcher's ``TimerQueue``), so the clock's sleepers do not count them.
+    func outcomeTimers(atLeast count: Int, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try await until({ dispatcher.timers.count >= count }, sourceLocation: sourceLocation)
+    }
+
     /// Waits until the counters satisfy `predicate`.
     func waitForCounters(_ predicate: (DispatchCounters) -> Bool) async -> DispatchCounters? {
         for await counters in await dispatcher.counterUpdates() where predicate(counters) {

@@ -147,7 +147,7 @@ import UCWASimulator
             for id in ids.suffix(2) {
                 #expect(await fixture.dispatcher.request(id)?.state == .accepted)
             }
-            await fixture.dispatchClock.sleepers(atLeast: 2)
+            try await fixture.outcomeTimers(atLeast: 2)
             fixture.dispatchClock.advance(by: .seconds(60))
             for id in ids.prefix(2) {
                 let done = try await fixture.outcome(id)
