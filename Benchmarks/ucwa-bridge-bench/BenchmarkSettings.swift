@@ -2,6 +2,8 @@
 struct BenchmarkSettings: Codable, Sendable {
     /// Requests of each closed-loop run, after the warm-up.
     var requests: Int
+    /// Rounds the closed loops are split into, the direct client's alternating with the daemon's.
+    var rounds: Int
     /// Closed-loop workers, and the daemon's `dispatch.concurrency`.
     var concurrency: Int
     /// Requests run before measuring, on each path.

@@ -5,11 +5,13 @@ import Logging
 
 /// Measures requests through the whole daemon beside a direct UCWA client doing the same work, in the same run.
 ///
-/// Phases, each against a fresh `ucwa-sim` process on loopback:
+/// Phases, each party against a `ucwa-sim` process of its own on loopback:
 /// 1. direct: a `UCWA` client in this process (GET the conversation log, POST continueMessaging, wait for the
-///    `completed` event), closed loop and then open loop at a fixed rate;
+///    `completed` event), started and warmed up; it stays up through the daemon's phase;
 /// 2. daemon: `ucwa-bridged` in its own process, timed from launch to `READY=1` and to its first health answer,
-///    then the same loads through its socket (a POST held until `delivered`, long polls only if it ran out);
+///    then the same loads through its socket (a POST held until `delivered`, long polls only if it ran out). Its
+///    closed loop runs in `--rounds` rounds, each after a round of the direct client's closed loop, so that both see
+///    the same moments of the host; then the direct client's open loop;
 /// 3. queued: a fresh daemon that cannot deliver, filled with `--queued` requests; memory and a restart on that
 ///    queue.
 ///
@@ -24,6 +26,9 @@ struct BridgeBenchmark: AsyncParsableCommand {
 
     @Option(help: "Requests of each closed-loop run, after the warm-up.")
     var requests = 2_000
+
+    @Option(help: "Rounds of the closed loops, the direct client's alternating with the daemon's.")
+    var rounds = 4
 
     @Option(help: "Requests in flight in the closed loops, and the daemon's dispatch.concurrency (1 to 100).")
     var concurrency = 16
@@ -57,6 +62,7 @@ struct BridgeBenchmark: AsyncParsableCommand {
 
     func validate() throws {
         guard requests >= 1, warmUp >= 0 else { throw ValidationError("--requests must be at least 1") }
+        guard (1...requests).contains(rounds) else { throw ValidationError("--rounds must be 1 to --requests") }
         guard (1...100).contains(concurrency) else { throw ValidationError("--concurrency must be 1 to 100") }
         guard rate >= 0, rate <= 10_000 else { throw ValidationError("--rate must be 0 to 10000") }
         guard duration.duration > .zero, duration.seconds <= 3_600 else {
@@ -70,6 +76,7 @@ struct BridgeBenchmark: AsyncParsableCommand {
     func run() async throws {
         let settings = BenchmarkSettings(
             requests: requests,
+            rounds: rounds,
             concurrency: concurrency,
             warmUp: warmUp,
             rate: rate,
@@ -121,10 +128,14 @@ struct BridgeBenchmark: AsyncParsableCommand {
     ) async throws -> BenchmarkReport {
         let load = LoadAverage.oneMinute()
         let diskSync = try DiskSyncProbe.measure(in: environment.directory)
-        progress("direct client: \(settings.warmUp) warm-up, \(settings.requests) closed loop, open loop")
-        let direct = try await DirectPhase.run(settings, environment)
-        progress("daemon: start, \(settings.warmUp) warm-up, \(settings.requests) closed loop, open loop")
-        let daemon = try await DaemonPhase.run(settings, environment)
+        progress("direct client: start, \(settings.warmUp) warm-up")
+        let (direct, daemon) = try await DirectPhase.run(settings, environment) { directRound in
+            progress(
+                "daemon: start, \(settings.warmUp) warm-up, \(settings.requests) closed loop in \(settings.rounds) "
+                    + "rounds alternating with the direct client's, open loop; then the direct client's open loop"
+            )
+            return try await DaemonPhase.run(settings, environment, direct: directRound)
+        }
         var queued: QueuedPhase.Report?
         if settings.queued > 0 {
             progress("queueing \(settings.queued) requests on a daemon that cannot deliver")

@@ -10,6 +10,9 @@ enum DaemonPhase {
         /// Single API calls on the idle daemon, after the warm-up.
         var apiCallCost: APICallCost?
         var closedLoop: LoadResult
+        /// Each round's requests per second through the daemon divided by the direct client's, in the order run
+        /// (``AlternatingClosedLoops``).
+        var closedLoopRoundRatios: [Double]
         /// The same number of requests, POSTed with nobody waiting on them.
         var unwatched: UnwatchedRun.Result
         var openLoop: LoadResult?
@@ -21,7 +24,12 @@ enum DaemonPhase {
         var continueMessagingReceived: Int
     }
 
-    static func run(_ settings: BenchmarkSettings, _ environment: BenchmarkEnvironment) async throws -> Report {
+    /// Runs the daemon's phase; its closed loop alternates with `direct`'s rounds, whose tally it hands back.
+    static func run(
+        _ settings: BenchmarkSettings,
+        _ environment: BenchmarkEnvironment,
+        direct: DirectPhase.ClosedLoopRound
+    ) async throws -> (Report, LoadTally) {
         let simulator = try await SimulatorProcess.start(
             executable: environment.simulatorPath,
             label: "daemon",
@@ -32,9 +40,9 @@ enum DaemonPhase {
             let file = try configuration(label: "daemon", simulator, settings, environment)
             let daemon = try await start(label: "daemon", file, environment)
             return try await withCleanup {
-                var report = try await measure(daemon, simulator, settings, environment)
+                var (report, directTally) = try await measure(daemon, simulator, settings, environment, direct)
                 report.stopMilliseconds = await daemon.child.stop()?.milliseconds
-                return report
+                return (report, directTally)
             } cleanup: {
                 await daemon.child.stop()
             }
@@ -112,8 +120,9 @@ enum DaemonPhase {
         _ daemon: DaemonProcess,
         _ simulator: SimulatorProcess,
         _ settings: BenchmarkSettings,
-        _ environment: BenchmarkEnvironment
-    ) async throws -> Report {
+        _ environment: BenchmarkEnvironment,
+        _ direct: DirectPhase.ClosedLoopRound
+    ) async throws -> (Report, LoadTally) {
         let idle = try await idleMemory(daemon)
         let delivery = DaemonDelivery(api: daemon.api, conversationLog: try await conversationLog(daemon))
         // At least one request, whose id the API probe reads back.
@@ -130,11 +139,16 @@ enum DaemonPhase {
             simulatorCPU: { try simulator.cpuSeconds() },
             clientCPU: { ProcessCPU.ownSeconds() }
         )
-        let closed = try await measurement.run(
-            ClosedLoop(requests: settings.requests, concurrency: settings.concurrency)
-        ) { index in
-            try await delivery.deliver("through the daemon \(index)")
+        let rounds = try await AlternatingClosedLoops(
+            requests: settings.requests,
+            rounds: settings.rounds,
+            concurrency: settings.concurrency
+        ).run(direct: direct) { loop in
+            try await measurement.tally(loop) { index in
+                try await delivery.deliver("through the daemon \(index)")
+            }
         }
+        let closed = try LoadMeasurement.result(of: rounds.daemon, concurrency: settings.concurrency)
         let unwatched = try await UnwatchedRun(requests: settings.requests, concurrency: settings.concurrency)
             .run(daemon, delivery, simulator)
         var open: LoadResult?
@@ -145,15 +159,17 @@ enum DaemonPhase {
                 try await delivery.deliver("through the daemon at a fixed rate \(index)")
             }
         }
-        return Report(
+        let report = Report(
             startup: daemon.startup,
             idleMemory: idle,
             apiCallCost: apiCallCost,
             closedLoop: closed,
+            closedLoopRoundRatios: rounds.roundRatios,
             unwatched: unwatched,
             openLoop: open,
             memoryAfterLoad: try daemon.memory(),
             continueMessagingReceived: try await simulator.continueMessagingReceived(environment.http)
         )
+        return (report, rounds.direct)
     }
 }

@@ -11,7 +11,17 @@ enum DirectPhase {
         var continueMessagingReceived: Int
     }
 
-    static func run(_ settings: BenchmarkSettings, _ environment: BenchmarkEnvironment) async throws -> Report {
+    /// A closed loop of the direct client, as raw figures (see ``AlternatingClosedLoops``).
+    typealias ClosedLoopRound = (ClosedLoop) async throws -> LoadTally
+
+    /// Starts the direct client and warms it up, then runs `alongside` with a way to run the direct client's closed
+    /// loops (the daemon's phase alternates them with its own and hands back the direct client's tally), then the
+    /// direct client's open loop.
+    static func run<Other: Sendable>(
+        _ settings: BenchmarkSettings,
+        _ environment: BenchmarkEnvironment,
+        alongside: (_ closedLoop: ClosedLoopRound) async throws -> (Other, LoadTally)
+    ) async throws -> (Report, Other) {
         let simulator = try await SimulatorProcess.start(
             executable: environment.simulatorPath,
             label: "direct",
@@ -26,7 +36,7 @@ enum DirectPhase {
                 logger: environment.logger
             )
             return try await withCleanup {
-                try await measure(client, simulator, settings, environment)
+                try await measure(client, simulator, settings, environment, alongside: alongside)
             } cleanup: {
                 await client.shutdown()
             }
@@ -35,12 +45,13 @@ enum DirectPhase {
         }
     }
 
-    private static func measure(
+    private static func measure<Other: Sendable>(
         _ client: DirectClient,
         _ simulator: SimulatorProcess,
         _ settings: BenchmarkSettings,
-        _ environment: BenchmarkEnvironment
-    ) async throws -> Report {
+        _ environment: BenchmarkEnvironment,
+        alongside: (_ closedLoop: ClosedLoopRound) async throws -> (Other, LoadTally)
+    ) async throws -> (Report, Other) {
         if settings.warmUp > 0 {
             _ = try await ClosedLoop(requests: settings.warmUp, concurrency: settings.concurrency).run { index in
                 try await client.deliver("warm-up \(index)")
@@ -50,11 +61,12 @@ enum DirectPhase {
             partyCPU: { ProcessCPU.ownSeconds() },
             simulatorCPU: { try simulator.cpuSeconds() }
         )
-        let closed = try await measurement.run(
-            ClosedLoop(requests: settings.requests, concurrency: settings.concurrency)
-        ) { index in
-            try await client.deliver("direct \(index)")
+        let (other, tally) = try await alongside { loop in
+            try await measurement.tally(loop) { index in
+                try await client.deliver("direct \(index)")
+            }
         }
+        let closed = try LoadMeasurement.result(of: tally, concurrency: settings.concurrency)
         var open: LoadResult?
         if settings.rate > 0 {
             open = try await measurement.run(
@@ -63,11 +75,12 @@ enum DirectPhase {
                 try await client.deliver("direct at a fixed rate \(index)")
             }
         }
-        return Report(
+        let report = Report(
             closedLoop: closed,
             openLoop: open,
             benchmarkProcessMemory: try ProcessMemory(of: nil),
             continueMessagingReceived: try await simulator.continueMessagingReceived(environment.http)
         )
+        return (report, other)
     }
 }

@@ -13,12 +13,36 @@ struct LoadMeasurement: Sendable {
         _ loop: ClosedLoop,
         _ operation: @escaping @Sendable (Int) async throws -> DeliverySample
     ) async throws -> LoadResult {
+        try Self.result(of: await tally(loop, operation), concurrency: loop.concurrency)
+    }
+
+    /// A closed-loop run of `operation`, as raw figures to add to others.
+    func tally(
+        _ loop: ClosedLoop,
+        _ operation: @escaping @Sendable (Int) async throws -> DeliverySample
+    ) async throws -> LoadTally {
         let before = try (partyCPU(), simulatorCPU(), clientCPU?())
         let (samples, wall) = try await loop.run(operation)
         let after = try (partyCPU(), simulatorCPU(), clientCPU?())
-        var result = try Self.result(samples, wall: wall, cpu: after.0 - before.0, simulatorCPU: after.1 - before.1)
-        result.clientCPUMicrosecondsPerRequest = Self.perRequest(after.2, before.2, samples.count)
-        result.concurrency = loop.concurrency
+        return LoadTally(
+            samples: samples,
+            wall: wall,
+            partyCPU: after.0 - before.0,
+            simulatorCPU: after.1 - before.1,
+            clientCPU: after.2.flatMap { after in before.2.map { after - $0 } }
+        )
+    }
+
+    /// The figures of closed-loop runs of `concurrency` workers.
+    static func result(of tally: LoadTally, concurrency: Int) throws -> LoadResult {
+        var result = try result(
+            tally.samples,
+            wall: tally.wall,
+            cpu: tally.partyCPU,
+            simulatorCPU: tally.simulatorCPU
+        )
+        result.clientCPUMicrosecondsPerRequest = tally.clientCPU.map { $0 / Double(tally.samples.count) * 1e6 }
+        result.concurrency = concurrency
         return result
     }
 

@@ -9,6 +9,12 @@ struct ReportPrinter {
     var text: String {
         var lines = header()
         lines += loadTable("closed loop", report.direct.closedLoop, report.daemon.closedLoop)
+        lines.append(
+            row(
+                "daemon ÷ direct, round by round",
+                report.daemon.closedLoopRoundRatios.map { number($0, 2) }.joined(separator: ", ")
+            )
+        )
         lines += unwatchedRows(report.daemon.unwatched)
         if let direct = report.direct.openLoop, let daemon = report.daemon.openLoop {
             lines += loadTable("open loop", direct, daemon)
@@ -37,7 +43,8 @@ struct ReportPrinter {
         return [
             "ucwa-bridge-bench  \(report.date)  \(report.cores) cores, load average \(load[0]) at the start,"
                 + " \(load[1]) at the end",
-            "\(settings.requests) requests after \(settings.warmUp) of warm-up, \(settings.concurrency) in flight;"
+            "\(settings.requests) requests in \(settings.rounds) alternating rounds after \(settings.warmUp) of warm-up,"
+                + " \(settings.concurrency) in flight;"
                 + " \(open); \(settings.queued > 0 ? "\(settings.queued) queued" : "no deep queue")",
             "fdatasync of 4 KiB on the state file system (ms): p50 / p99 / mean "
                 + "\(percentiles(report.diskSync)) / \(number(report.diskSync.meanMilliseconds, 2))",
