@@ -34,7 +34,12 @@ import UCWASimulator
     @Test func anUnstored201LeavesTheNextStepSynced() async throws {
         try await DispatchFixture.run { fixture in
             await fixture.journal.failNextRecords(1, in: .awaitingEvents)
+            // `completed` only once `started` is stored: in one batch of events, `started` is not stored at all.
+            fixture.simulator.setOutcomeDelay(.seconds(5))
             let submitted = try await fixture.submit(fixture.request())
+            #expect(await fixture.wait(for: submitted.id, toReach: .started)?.state == .started)
+            await fixture.simClock.sleepers(atLeast: 1)
+            fixture.simClock.advance(by: .seconds(5))
             let done = try await fixture.outcome(submitted.id)
             #expect(done.state == .delivered)
             let history = await fixture.journal.history(of: submitted.id)
