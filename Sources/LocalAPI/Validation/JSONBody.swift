@@ -17,7 +17,8 @@ enum JSONBody {
             }
             bytes.append(contentsOf: buffer.readableBytesView)
         }
-        guard String(validating: bytes, as: UTF8.self) != nil else {
+        // ASCII, nearly every body, is valid UTF-8: the generic validation is for the others.
+        guard bytes.allSatisfy({ $0 < 0x80 }) || String(validating: bytes, as: UTF8.self) != nil else {
             throw APIError(.invalidUTF8, "the body is not valid UTF-8")
         }
         return bytes
@@ -27,6 +28,10 @@ enum JSONBody {
     static func checkContentType(_ value: String?) throws(APIError) {
         guard let value else {
             throw APIError(.unsupportedMediaType, "the body must be JSON: send Content-Type: application/json")
+        }
+        // What clients send, nearly always: no need to split and trim it.
+        if value == "application/json" {
+            return
         }
         let parts = value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard parts.first == "application/json" else {
