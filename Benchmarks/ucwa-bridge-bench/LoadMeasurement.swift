@@ -7,6 +7,9 @@ struct LoadMeasurement: Sendable {
     var simulatorCPU: @Sendable () throws -> Double
     /// CPU seconds so far of the load's client, when it is not the measured party (the daemon's runs).
     var clientCPU: (@Sendable () -> Double)? = nil
+    /// How long to wait after a load before reading the CPU times: the work a load leaves behind (the daemon's WAL
+    /// checkpoint, 100 ms after its last commit) is then counted to it, and does not run during the next load.
+    var settle: Duration = .milliseconds(300)
 
     /// A closed-loop run of `operation`.
     func run(
@@ -23,6 +26,7 @@ struct LoadMeasurement: Sendable {
     ) async throws -> LoadTally {
         let before = try (partyCPU(), simulatorCPU(), clientCPU?())
         let (samples, wall) = try await loop.run(operation)
+        try await Task.sleep(for: settle)
         let after = try (partyCPU(), simulatorCPU(), clientCPU?())
         return LoadTally(
             samples: samples,

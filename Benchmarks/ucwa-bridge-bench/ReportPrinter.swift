@@ -43,8 +43,8 @@ struct ReportPrinter {
         return [
             "ucwa-bridge-bench  \(report.date)  \(report.cores) cores, load average \(load[0]) at the start,"
                 + " \(load[1]) at the end",
-            "\(settings.requests) requests in \(settings.rounds) alternating rounds after \(settings.warmUp) of warm-up,"
-                + " \(settings.concurrency) in flight;"
+            "\(settings.requests) requests in \(settings.rounds) alternating rounds after \(settings.warmUp) of"
+                + " warm-up, \(settings.concurrency) in flight;"
                 + " \(open); \(settings.queued > 0 ? "\(settings.queued) queued" : "no deep queue")",
             "fdatasync of 4 KiB on the state file system (ms): p50 / p99 / mean "
                 + "\(percentiles(report.diskSync)) / \(number(report.diskSync.meanMilliseconds, 2))",

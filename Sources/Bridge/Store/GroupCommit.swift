@@ -47,14 +47,17 @@ final class GroupCommit: Sendable {
         self.onCommit = onCommit
     }
 
-    /// Makes every batch that starts from now on fail with ``StoreClosed``. Called on the writer's queue just before the
-    /// pool closes: on a closed connection SQLite answers a misuse whose message ("out of memory") would mislead.
+    /// Makes every batch that starts from now on fail with ``StoreClosed``. Called on the writer's queue just before
+    /// the pool closes: on a closed connection SQLite answers a misuse whose message ("out of memory") would mislead.
     func close() {
         isClosed.store(true, ordering: .sequentiallyConsistent)
     }
 
     /// How many writes wait for the next batch.
     var waitingWrites: Int { queue.withLock { $0.pending.count } }
+
+    /// How many ``checkpoint()`` calls wait for the writer's next turn.
+    var waitingCheckpoints: Int { queue.withLock { $0.checkpointWaiters.count } }
 
     /// How many batches were committed or failed so far.
     var batches: Int { queue.withLock { $0.batches } }

@@ -4,10 +4,10 @@ import Synchronization
 
 /// The durable request queue: one SQLite file in the state directory, opened as a GRDB `DatabasePool` in WAL mode.
 ///
-/// Every write is one transaction and returns only once it is on disk, as ``CommitDurability`` says: synced for
-/// what the bridge promises or acts on, deferred to the next synced commit for steps a restart recovers from. Every query is bounded (a page, a count, a
-/// single value), so the memory the store uses does not grow with the queue. All methods may be called from any
-/// task; writes are serialized by the pool, reads run beside them on WAL snapshots.
+/// Every write is one transaction and returns only once it is on disk, as ``CommitDurability`` says: synced for what
+/// the bridge promises or acts on, deferred to the next synced commit for steps a restart recovers from. Every query is
+/// bounded (a page, a count, a single value), so the memory the store uses does not grow with the queue. All methods
+/// may be called from any task; writes are serialized by the pool, reads run beside them on WAL snapshots.
 ///
 /// ```swift
 /// let store = try RequestStore(directory: URL(filePath: "/var/lib/ucwa-bridge"))
@@ -91,12 +91,12 @@ public final class RequestStore: Sendable {
         }
     }
 
-    /// Checkpoints the write-ahead log shortly after commits, on a connection of its own, until the task is
-    /// cancelled, so that no commit pays for copying the log (see ``WALCheckpoint``); once the log has grown past a
-    /// few MiB, the writer finishes each checkpoint between two batches, so that the log starts over under a steady
-    /// load too. Returns at once if it already runs. The daemon runs it for as long as the store is open; without it
-    /// the writer checkpoints by itself, but only once the log holds 10,000 pages. `onCheckpoint` hears each
-    /// checkpoint's outcome.
+    /// Checkpoints the write-ahead log shortly after commits, on a connection of its own, until the task is cancelled,
+    /// so that commits do not pay for copying the log (see ``WALCheckpoint``); once the log has grown past 4 MiB, the
+    /// writer finishes each checkpoint between two batches, so that the log starts over under a steady load too: the
+    /// batch after it waits for the last frames to be copied and the database file to be synced. Returns at once if it
+    /// already runs. The daemon runs it for as long as the store is open; without it the writer checkpoints by itself,
+    /// but only once the log holds 10,000 pages. `onCheckpoint` hears each checkpoint's outcome.
     public func runCheckpoints<C: Clock<Duration>>(
         clock: C = ContinuousClock(),
         onCheckpoint: @Sendable (Result<WALCheckpoint, any Error>) -> Void = { _ in }

@@ -1,7 +1,8 @@
 import GRDB
 import Synchronization
 
-/// Runs the store's WAL checkpoints on a connection of their own, so that no commit waits for one.
+/// Runs the store's WAL checkpoints on a connection of their own, so that commits do not wait for the copying: at
+/// most, under a steady load, a batch waits for the last frames of one (see below).
 ///
 /// Left to itself, SQLite checkpoints inside the commit that takes the log past 1,000 pages: that commit (and every
 /// write batched behind it) then also copies the log into the database file and syncs it. The queue writes about
@@ -11,16 +12,16 @@ import Synchronization
 /// checkpoints shortly after commits instead, on a second connection: a `PASSIVE` checkpoint never blocks the writer
 /// or readers.
 ///
-/// Beside a writer that never pauses, such a checkpoint never reaches the log's end: what is committed while it
-/// copies stays behind, and SQLite starts the log over only once all of it is copied. The log then grew to the
-/// fallback threshold (40 MiB) under a steady load, a checkpoint of thousands of pages ran inside a commit every
-/// half second, and every frame past the file's kept size made the file system allocate blocks and the commit's sync
-/// write the file's inode too. So once the log holds ``finishingThreshold`` pages, the checkpoint is finished on the
-/// writer connection between two batches (``GroupCommit/checkpoint()``): only the last frames are left to copy, and
+/// Beside a writer that never pauses, such a checkpoint never reaches the log's end: what is committed while it copies
+/// stays behind, and SQLite starts the log over only once all of it is copied. The log then grew to the fallback
+/// threshold (10,000 pages, about 40 MB) under a steady load, a checkpoint of thousands of pages ran inside a commit
+/// every half second, and every frame past the file's kept size made the file system allocate blocks and the commit's
+/// sync write the file's inode too. So once the log holds ``finishingThreshold`` pages, the checkpoint is finished on
+/// the writer connection between two batches (``GroupCommit/checkpoint()``): only the last frames are left to copy, and
 /// the next commit starts the log over, in a file that keeps its size.
 final class WALCheckpointer: Sendable {
-    /// The writer's own checkpoint threshold in pages (4 KiB each), reached only when ``run(clock:finishOnWriter:onCheckpoint:)`` is
-    /// not running or cannot keep up.
+    /// The writer's own checkpoint threshold in pages (4 KiB each), reached only when
+    /// ``run(clock:finishOnWriter:onCheckpoint:)`` is not running or cannot keep up.
     static let fallbackThreshold = 10_000
 
     /// The size the write-ahead log file is cut back to when it starts over after a complete checkpoint: a burst (or

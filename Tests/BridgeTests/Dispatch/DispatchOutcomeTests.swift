@@ -38,7 +38,8 @@ import UCWASimulator
             fixture.simulator.setOutcomeDelay(.seconds(5))
             let submitted = try await fixture.submit(fixture.request())
             #expect(await fixture.wait(for: submitted.id, toReach: .started)?.state == .started)
-            await fixture.simClock.sleepers(atLeast: 1)
+            // The parked P-GET and the outcome's delay.
+            await fixture.simClock.sleepers(atLeast: 2)
             fixture.simClock.advance(by: .seconds(5))
             let done = try await fixture.outcome(submitted.id)
             #expect(done.state == .delivered)

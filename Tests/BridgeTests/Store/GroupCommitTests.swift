@@ -161,6 +161,34 @@ import Testing
     }
 }
 
+extension GroupCommitTests {
+    /// A checkpoint asked while a batch waits for the writer runs before that batch: it copies the log to its end,
+    /// and the waiting batch is the commit that starts the log over.
+    @Test func aCheckpointRunsBeforeTheBatchThatWaitsWithIt() async throws {
+        try await withTemporaryStore { store, directory in
+            for index in 0..<20 {
+                _ = try await store.insert(StoreSamples.request(message: "before the checkpoint \(index)"))
+            }
+            let writer = try await WriterHold(on: store)
+            defer { writer.release() }
+            let waiting = Task { try await store.insert(StoreSamples.request(message: "waiting with the checkpoint")) }
+            let checkpoint = Task { await store.groupCommit.checkpoint() }
+            try await until { store.groupCommit.submitted == 21 && store.groupCommit.waitingCheckpoints == 1 }
+            writer.release()
+            let copied = try await checkpoint.value.get()
+            _ = try await waiting.value
+            #expect(copied.pass == .writer)
+            #expect(copied.logPages > 0)
+            #expect(copied.copiedPages == copied.logPages)
+            // Only the waiting insert's pages are in the log now.
+            let connection = try DatabaseQueue(path: directory.url.appendingPathComponent(RequestStore.fileName).path)
+            defer { try? connection.close() }
+            let frames = try await connection.writeWithoutTransaction { try $0.checkpoint(.passive).walFrameCount }
+            #expect(frames < copied.logPages / 4)
+        }
+    }
+}
+
 /// Keeps the store's one writer busy until released, so that writes pile up behind it.
 private final class WriterHold: Sendable {
     private let gate = DispatchSemaphore(value: 0)

@@ -74,11 +74,17 @@ import TestSupport
     }
 
     @Test func aLargeLogIsFinishedOnTheWriter() async throws {
-        try await withTemporaryStore { store, _ in
-            // About eight pages per insert: past the threshold at which the writer finishes a checkpoint.
-            for index in 0..<(WALCheckpointer.finishingThreshold / 4) {
+        try await withTemporaryStore { store, directory in
+            // Past the threshold at which the writer finishes a checkpoint; the log has not started over yet, so its
+            // file's size counts its frames (a 32-byte header, then a 24-byte header and a page each).
+            let log = directory.url.appendingPathComponent(RequestStore.fileName + "-wal").path
+            func frames() throws -> Int {
+                (try #require(FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) - 32) / (24 + 4_096)
+            }
+            for index in 0..<2_000 where try frames() < WALCheckpointer.finishingThreshold {
                 _ = try await store.insert(StoreSamples.request(message: "before the checkpoints \(index)"))
             }
+            #expect(try frames() >= WALCheckpointer.finishingThreshold)
             let reported = try await checkpoints(of: store, on: ManualClock(), count: 2)
             #expect(reported.map(\.pass) == [.beside, .writer])
             #expect(reported.allSatisfy { $0.copiedPages == $0.logPages })
