@@ -11,14 +11,6 @@ struct LoadMeasurement: Sendable {
     /// checkpoint, 100 ms after its last commit) is then counted to it, and does not run during the next load.
     var settle: Duration = .milliseconds(300)
 
-    /// A closed-loop run of `operation`.
-    func run(
-        _ loop: ClosedLoop,
-        _ operation: @escaping @Sendable (Int) async throws -> DeliverySample
-    ) async throws -> LoadResult {
-        try Self.result(of: await tally(loop, operation), concurrency: loop.concurrency)
-    }
-
     /// A closed-loop run of `operation`, as raw figures to add to others.
     func tally(
         _ loop: ClosedLoop,

@@ -8,8 +8,8 @@ extension Dispatcher {
     /// ``TimerQueue``: a task of its own per wait would cost a task, a system timer and, since an outcome time-out
     /// almost never fires, a wake-up at its deadline long after the wait ended.
     struct Timer {
-        var token: UInt64
-        var scheduled: TimerQueue.Token
+        let token: UInt64
+        let scheduled: TimerQueue.Token
         let queue: TimerQueue
 
         func cancel() {

@@ -17,17 +17,15 @@ public enum TimeOrderedHex {
         // 48 bits of time, the version (7), 12 random bits; then the variant (0b10) and 62 random bits.
         let high = (milliseconds & 0xFFFF_FFFF_FFFF) << 16 | 0x7000 | (random >> 52)
         let low = 0x8000_0000_0000_0000 | (generator.next() >> 2)
-        return hex(high) + hex(low)
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            for (offset, value) in [(0, high), (16, low)] {
+                for index in 0..<16 {
+                    buffer[offset + index] = digits[Int(value >> (60 - 4 * UInt64(index)) & 0xF)]
+                }
+            }
+            return 32
+        }
     }
 
     private static let digits = Array("0123456789abcdef".utf8)
-
-    private static func hex(_ value: UInt64) -> String {
-        String(unsafeUninitializedCapacity: 16) { buffer in
-            for index in 0..<16 {
-                buffer[index] = digits[Int(value >> (60 - 4 * UInt64(index)) & 0xF)]
-            }
-            return 16
-        }
-    }
 }
