@@ -4,8 +4,13 @@ struct BenchmarkSettings: Codable, Sendable {
     var requests: Int
     /// Rounds the closed loops are split into, the direct client's alternating with the daemon's.
     var rounds: Int
-    /// Closed-loop workers, and the daemon's `dispatch.concurrency`.
+    /// Closed-loop workers, and the daemon's `dispatch.concurrency` unless ``saturatedConcurrency`` is higher.
     var concurrency: Int
+    /// Requests in flight in the closed loops that measure throughput, where both paths are saturated (0: those
+    /// loops are skipped and throughput is judged at ``concurrency``).
+    var saturatedConcurrency: Int
+    /// Requests of each saturated closed-loop run, all rounds together.
+    var saturatedRequests: Int
     /// Requests run before measuring, on each path.
     var warmUp: Int
     /// The open loop's requests per second (0: no open loop).
@@ -16,4 +21,9 @@ struct BenchmarkSettings: Codable, Sendable {
     var queued: Int
     /// Concurrent POSTs while queueing them.
     var queuedConcurrency: Int
+
+    /// The daemon's `dispatch.concurrency` in the delivery phase: enough for every closed loop's requests in flight.
+    var dispatchConcurrency: Int {
+        max(concurrency, saturatedConcurrency)
+    }
 }

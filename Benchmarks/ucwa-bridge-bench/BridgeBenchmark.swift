@@ -33,6 +33,17 @@ struct BridgeBenchmark: AsyncParsableCommand {
     @Option(help: "Requests in flight in the closed loops, and the daemon's dispatch.concurrency (1 to 100).")
     var concurrency = 16
 
+    @Option(
+        help: """
+            Requests in flight in the closed loops that measure throughput, where both paths are saturated \
+            (1 to 100, UCWA's limit of outstanding requests per user; 0 skips them).
+            """
+    )
+    var saturatedConcurrency = 64
+
+    @Option(help: "Requests of each saturated closed-loop run, in --rounds rounds.")
+    var saturatedRequests = 8_000
+
     @Option(name: .customLong("warm-up"), help: "Requests before measuring, on each path.")
     var warmUp = 200
 
@@ -64,6 +75,9 @@ struct BridgeBenchmark: AsyncParsableCommand {
         guard requests >= 1, warmUp >= 0 else { throw ValidationError("--requests must be at least 1") }
         guard (1...requests).contains(rounds) else { throw ValidationError("--rounds must be 1 to --requests") }
         guard (1...100).contains(concurrency) else { throw ValidationError("--concurrency must be 1 to 100") }
+        guard (0...100).contains(saturatedConcurrency), saturatedRequests >= rounds else {
+            throw ValidationError("--saturated-concurrency must be 0 to 100 and --saturated-requests at least --rounds")
+        }
         guard rate >= 0, rate <= 10_000 else { throw ValidationError("--rate must be 0 to 10000") }
         guard duration.duration > .zero, duration.seconds <= 3_600 else {
             throw ValidationError("--duration must be above zero and at most 1h")
@@ -78,6 +92,8 @@ struct BridgeBenchmark: AsyncParsableCommand {
             requests: requests,
             rounds: rounds,
             concurrency: concurrency,
+            saturatedConcurrency: saturatedConcurrency,
+            saturatedRequests: saturatedRequests,
             warmUp: warmUp,
             rate: rate,
             durationSeconds: duration.seconds,
@@ -132,7 +148,8 @@ struct BridgeBenchmark: AsyncParsableCommand {
         let (direct, daemon) = try await DirectPhase.run(settings, environment) { directRound in
             progress(
                 "daemon: start, \(settings.warmUp) warm-up, \(settings.requests) closed loop in \(settings.rounds) "
-                    + "rounds alternating with the direct client's, open loop; then the direct client's open loop"
+                    + "rounds alternating with the direct client's\(saturatedProgress(settings)), open loop; then the "
+                    + "direct client's open loop"
             )
             return try await DaemonPhase.run(settings, environment, direct: directRound)
         }
@@ -157,6 +174,11 @@ struct BridgeBenchmark: AsyncParsableCommand {
         configuration.redirectConfiguration = .disallow
         configuration.timeout.connect = .seconds(5)
         return configuration
+    }
+
+    private static func saturatedProgress(_ settings: BenchmarkSettings) -> String {
+        guard settings.saturatedConcurrency > 0 else { return "" }
+        return ", the same with \(settings.saturatedRequests) at \(settings.saturatedConcurrency) in flight"
     }
 
     private static func progress(_ text: String) {

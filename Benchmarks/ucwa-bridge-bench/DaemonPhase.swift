@@ -13,6 +13,9 @@ enum DaemonPhase {
         /// Each round's requests per second through the daemon divided by the direct client's, in the order run
         /// (``AlternatingClosedLoops``).
         var closedLoopRoundRatios: [Double]
+        /// The closed loop at the settings' `saturatedConcurrency`, and its rounds' ratios, when it ran.
+        var saturatedLoop: LoadResult?
+        var saturatedLoopRoundRatios: [Double]?
         /// The same number of requests, POSTed with nobody waiting on them.
         var unwatched: UnwatchedRun.Result
         var openLoop: LoadResult?
@@ -24,12 +27,12 @@ enum DaemonPhase {
         var continueMessagingReceived: Int
     }
 
-    /// Runs the daemon's phase; its closed loop alternates with `direct`'s rounds, whose tally it hands back.
+    /// Runs the daemon's phase; its closed loops alternate with `direct`'s rounds, whose tallies it hands back.
     static func run(
         _ settings: BenchmarkSettings,
         _ environment: BenchmarkEnvironment,
         direct: DirectPhase.ClosedLoopRound
-    ) async throws -> (Report, LoadTally) {
+    ) async throws -> (Report, DirectTallies) {
         let simulator = try await SimulatorProcess.start(
             executable: environment.simulatorPath,
             label: "daemon",
@@ -37,12 +40,17 @@ enum DaemonPhase {
             registry: environment.registry
         )
         return try await withCleanup {
-            let file = try configuration(label: "daemon", simulator, settings, environment)
+            let file = try configuration(
+                label: "daemon",
+                concurrency: settings.dispatchConcurrency,
+                simulator,
+                environment
+            )
             let daemon = try await start(label: "daemon", file, environment)
             return try await withCleanup {
-                var (report, directTally) = try await measure(daemon, simulator, settings, environment, direct)
+                var (report, directTallies) = try await measure(daemon, simulator, settings, environment, direct)
                 report.stopMilliseconds = await daemon.child.stop()?.milliseconds
-                return (report, directTally)
+                return (report, directTallies)
             } cleanup: {
                 await daemon.child.stop()
             }
@@ -52,11 +60,11 @@ enum DaemonPhase {
     }
 
     /// The configuration of a daemon labelled `label` (socket, state directory and password file named after it)
-    /// against `simulator`; writes the password file.
+    /// against `simulator`, with `concurrency` as its `dispatch.concurrency`; writes the password file.
     static func configuration(
         label: String,
+        concurrency: Int,
         _ simulator: SimulatorProcess,
-        _ settings: BenchmarkSettings,
         _ environment: BenchmarkEnvironment
     ) throws -> DaemonConfigFile {
         let directory = environment.directory
@@ -66,7 +74,7 @@ enum DaemonPhase {
             passwordFile: try directory.write(SimulatorProcess.password, to: "password-\(label)"),
             socketPath: directory.appending("\(label).sock"),
             stateDirectory: directory.appending("\(label)-state"),
-            concurrency: settings.concurrency
+            concurrency: concurrency
         )
     }
 
@@ -122,7 +130,7 @@ enum DaemonPhase {
         _ settings: BenchmarkSettings,
         _ environment: BenchmarkEnvironment,
         _ direct: DirectPhase.ClosedLoopRound
-    ) async throws -> (Report, LoadTally) {
+    ) async throws -> (Report, DirectTallies) {
         let idle = try await idleMemory(daemon)
         let delivery = DaemonDelivery(api: daemon.api, conversationLog: try await conversationLog(daemon))
         // At least one request, whose id the API probe reads back.
@@ -149,6 +157,18 @@ enum DaemonPhase {
             }
         }
         let closed = try LoadMeasurement.result(of: rounds.daemon, concurrency: settings.concurrency)
+        var saturated: AlternatingClosedLoops.Outcome?
+        if settings.saturatedConcurrency > 0 {
+            saturated = try await AlternatingClosedLoops(
+                requests: settings.saturatedRequests,
+                rounds: settings.rounds,
+                concurrency: settings.saturatedConcurrency
+            ).run(direct: direct) { loop in
+                try await measurement.tally(loop) { index in
+                    try await delivery.deliver("through the daemon, saturated \(index)")
+                }
+            }
+        }
         let unwatched = try await UnwatchedRun(requests: settings.requests, concurrency: settings.concurrency)
             .run(daemon, delivery, simulator)
         var open: LoadResult?
@@ -165,11 +185,15 @@ enum DaemonPhase {
             apiCallCost: apiCallCost,
             closedLoop: closed,
             closedLoopRoundRatios: rounds.roundRatios,
+            saturatedLoop: try saturated.map {
+                try LoadMeasurement.result(of: $0.daemon, concurrency: settings.saturatedConcurrency)
+            },
+            saturatedLoopRoundRatios: saturated?.roundRatios,
             unwatched: unwatched,
             openLoop: open,
             memoryAfterLoad: try daemon.memory(),
             continueMessagingReceived: try await simulator.continueMessagingReceived(environment.http)
         )
-        return (report, rounds.direct)
+        return (report, DirectTallies(closedLoop: rounds.direct, saturatedLoop: saturated?.direct))
     }
 }

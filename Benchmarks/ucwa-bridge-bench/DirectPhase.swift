@@ -3,6 +3,8 @@
 enum DirectPhase {
     struct Report: Codable, Sendable {
         var closedLoop: LoadResult
+        /// The closed loop at the settings' `saturatedConcurrency`, when it ran.
+        var saturatedLoop: LoadResult?
         var openLoop: LoadResult?
         /// The benchmark process's memory after the direct runs (`VmHWM`: its peak with the direct client).
         var benchmarkProcessMemory: ProcessMemory
@@ -15,12 +17,12 @@ enum DirectPhase {
     typealias ClosedLoopRound = (ClosedLoop) async throws -> LoadTally
 
     /// Starts the direct client and warms it up, then runs `alongside` with a way to run the direct client's closed
-    /// loops (the daemon's phase alternates them with its own and hands back the direct client's tally), then the
+    /// loops (the daemon's phase alternates them with its own and hands back the direct client's tallies), then the
     /// direct client's open loop.
     static func run<Other: Sendable>(
         _ settings: BenchmarkSettings,
         _ environment: BenchmarkEnvironment,
-        alongside: (_ closedLoop: ClosedLoopRound) async throws -> (Other, LoadTally)
+        alongside: (_ closedLoop: ClosedLoopRound) async throws -> (Other, DirectTallies)
     ) async throws -> (Report, Other) {
         let simulator = try await SimulatorProcess.start(
             executable: environment.simulatorPath,
@@ -50,7 +52,7 @@ enum DirectPhase {
         _ simulator: SimulatorProcess,
         _ settings: BenchmarkSettings,
         _ environment: BenchmarkEnvironment,
-        alongside: (_ closedLoop: ClosedLoopRound) async throws -> (Other, LoadTally)
+        alongside: (_ closedLoop: ClosedLoopRound) async throws -> (Other, DirectTallies)
     ) async throws -> (Report, Other) {
         if settings.warmUp > 0 {
             _ = try await ClosedLoop(requests: settings.warmUp, concurrency: settings.concurrency).run { index in
@@ -61,12 +63,15 @@ enum DirectPhase {
             partyCPU: { ProcessCPU.ownSeconds() },
             simulatorCPU: { try simulator.cpuSeconds() }
         )
-        let (other, tally) = try await alongside { loop in
+        let (other, tallies) = try await alongside { loop in
             try await measurement.tally(loop) { index in
                 try await client.deliver("direct \(index)")
             }
         }
-        let closed = try LoadMeasurement.result(of: tally, concurrency: settings.concurrency)
+        let closed = try LoadMeasurement.result(of: tallies.closedLoop, concurrency: settings.concurrency)
+        let saturated = try tallies.saturatedLoop.map {
+            try LoadMeasurement.result(of: $0, concurrency: settings.saturatedConcurrency)
+        }
         var open: LoadResult?
         if settings.rate > 0 {
             open = try await measurement.run(
@@ -77,6 +82,7 @@ enum DirectPhase {
         }
         let report = Report(
             closedLoop: closed,
+            saturatedLoop: saturated,
             openLoop: open,
             benchmarkProcessMemory: try ProcessMemory(of: nil),
             continueMessagingReceived: try await simulator.continueMessagingReceived(environment.http)

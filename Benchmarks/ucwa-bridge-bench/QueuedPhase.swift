@@ -33,7 +33,12 @@ enum QueuedPhase {
             registry: environment.registry
         )
         return try await withCleanup {
-            let configuration = try DaemonPhase.configuration(label: "queued", simulator, settings, environment)
+            let configuration = try DaemonPhase.configuration(
+                label: "queued",
+                concurrency: settings.concurrency,
+                simulator,
+                environment
+            )
             let first = try await DaemonPhase.start(label: "queued", configuration, environment)
             var report = try await withCleanup {
                 var report = try await fill(first, settings)

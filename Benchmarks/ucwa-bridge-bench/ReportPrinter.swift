@@ -9,12 +9,11 @@ struct ReportPrinter {
     var text: String {
         var lines = header()
         lines += loadTable("closed loop", report.direct.closedLoop, report.daemon.closedLoop)
-        lines.append(
-            row(
-                "daemon ÷ direct, round by round",
-                report.daemon.closedLoopRoundRatios.map { number($0, 2) }.joined(separator: ", ")
-            )
-        )
+        lines.append(roundRatios(report.daemon.closedLoopRoundRatios))
+        if let direct = report.direct.saturatedLoop, let daemon = report.daemon.saturatedLoop {
+            lines += loadTable("saturated loop", direct, daemon)
+            lines.append(roundRatios(report.daemon.saturatedLoopRoundRatios ?? []))
+        }
         lines += unwatchedRows(report.daemon.unwatched)
         if let direct = report.direct.openLoop, let daemon = report.daemon.openLoop {
             lines += loadTable("open loop", direct, daemon)
@@ -44,11 +43,16 @@ struct ReportPrinter {
             "ucwa-bridge-bench  \(report.date)  \(report.cores) cores, load average \(load[0]) at the start,"
                 + " \(load[1]) at the end",
             "\(settings.requests) requests in \(settings.rounds) alternating rounds after \(settings.warmUp) of"
-                + " warm-up, \(settings.concurrency) in flight;"
+                + " warm-up, \(settings.concurrency) in flight\(saturatedShape(settings));"
                 + " \(open); \(settings.queued > 0 ? "\(settings.queued) queued" : "no deep queue")",
             "fdatasync of 4 KiB on the state file system (ms): p50 / p99 / mean "
                 + "\(percentiles(report.diskSync)) / \(number(report.diskSync.meanMilliseconds, 2))",
         ]
+    }
+
+    private func saturatedShape(_ settings: BenchmarkSettings) -> String {
+        settings.saturatedConcurrency > 0
+            ? " (and \(settings.saturatedRequests) at \(settings.saturatedConcurrency), saturated)" : ""
     }
 
     private func loadTable(_ title: String, _ direct: LoadResult, _ daemon: LoadResult) -> [String] {
@@ -129,6 +133,10 @@ struct ReportPrinter {
                 "\(daemon.continueMessagingReceived)"
             )
         ]
+    }
+
+    private func roundRatios(_ ratios: [Double]) -> String {
+        row("daemon ÷ direct, round by round", ratios.map { number($0, 2) }.joined(separator: ", "))
     }
 
     private func unwatchedRows(_ unwatched: UnwatchedRun.Result) -> [String] {
