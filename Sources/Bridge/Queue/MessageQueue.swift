@@ -248,7 +248,7 @@ public actor MessageQueue {
         within: Duration,
         until target: WaitTarget = .change
     ) async throws(QueueError) -> MessageRequest? {
-        let watch = watch(id)
+        let watch = watch(id, until: target)
         let current: MessageRequest?
         do throws(QueueError) {
             current = try await storeCall { try await $0.request(id) }
@@ -260,26 +260,27 @@ public actor MessageQueue {
             watch.end()
             return nil
         }
-        return await change(watch, current: current, from: state ?? current.state, within: within, until: target)
+        return await change(watch, current: current, from: state ?? current.state, within: within)
     }
 
     /// Starts following the changes of request `id` before it is read or stored, so that no change falls between
-    /// that read (or insert) and the wait: pass it to ``change(_:current:from:within:until:)``, or end it.
-    public nonisolated func watch(_ id: RequestID) -> RequestWatch {
-        let (updates, end) = changes.subscription(to: id)
-        return RequestWatch(id: id, updates: updates, end: end)
+    /// that read (or insert) and the wait: pass it to ``change(_:current:from:within:until:)`` with the same
+    /// `target`, or end it. With ``WaitTarget/final`` it sees only final states.
+    public nonisolated func watch(_ id: RequestID, until target: WaitTarget = .change) -> RequestWatch {
+        let (updates, end) = changes.subscription(to: id, until: target)
+        return RequestWatch(id: id, updates: updates, end: end, target: target)
     }
 
     /// Waits on `watch`, opened before `current` was read or stored, as ``change(of:from:within:until:)`` does from
-    /// `state`; ends the watch.
+    /// `state` until the watch's target; ends the watch.
     public func change(
         _ watch: RequestWatch,
         current: MessageRequest,
         from state: RequestState,
-        within: Duration,
-        until target: WaitTarget = .change
+        within: Duration
     ) async -> MessageRequest {
         defer { watch.end() }
+        let target = watch.target
         guard current.state == state || target == .final, !current.state.isTerminal, within > .zero else {
             return current
         }

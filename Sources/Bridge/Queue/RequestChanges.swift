@@ -7,7 +7,7 @@ import Synchronization
 public final class RequestChanges: Sendable {
     private struct Subscribers {
         var next: UInt64 = 0
-        var byRequest: [RequestID: [UInt64: AsyncStream<MessageRequest>.Continuation]] = [:]
+        var byRequest: [RequestID: [UInt64: Subscriber]] = [:]
         var awaited: [(key: UInt64, id: RequestID, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
 
         /// Takes out the waits of `id` that its subscriptions now satisfy.
@@ -23,6 +23,16 @@ public final class RequestChanges: Sendable {
         }
     }
 
+    /// One subscription's stream, and whether it takes only final states.
+    private struct Subscriber {
+        var continuation: AsyncStream<MessageRequest>.Continuation
+        var target: WaitTarget
+
+        func wants(_ request: MessageRequest) -> Bool {
+            target == .change || request.state.isTerminal
+        }
+    }
+
     private let subscribers = Mutex(Subscribers())
 
     /// How many unread changes a subscription keeps: more than one run of a request makes (a handful of states).
@@ -33,16 +43,21 @@ public final class RequestChanges: Sendable {
     /// The changes of one request from now on, the latest few when the reader is slow, and `end`, which finishes them
     /// from outside (a wait's time-out). The subscription is removed when the stream ends or its reader stops.
     ///
-    /// More than one change is kept because changes may be published out of order: a new request's `accepted` after
-    /// the dispatcher's `dispatching` when an admission pass took it in between. A reader filters by `updatedAt`.
-    public func subscription(to id: RequestID) -> (changes: AsyncStream<MessageRequest>, end: @Sendable () -> Void) {
+    /// With `target` ``WaitTarget/final`` only final states are shown: a wait for the outcome is not woken for each
+    /// step on the way. More than one change is kept because changes may be published out of order: a new request's
+    /// `accepted` after the dispatcher's `dispatching` when an admission pass took it in between. A reader filters by
+    /// `updatedAt`.
+    public func subscription(
+        to id: RequestID,
+        until target: WaitTarget = .change
+    ) -> (changes: AsyncStream<MessageRequest>, end: @Sendable () -> Void) {
         let (stream, continuation) = AsyncStream.makeStream(
             of: MessageRequest.self,
             bufferingPolicy: .bufferingNewest(Self.bufferedChanges)
         )
         let (key, satisfied) = subscribers.withLock { state in
             state.next += 1
-            state.byRequest[id, default: [:]][state.next] = continuation
+            state.byRequest[id, default: [:]][state.next] = Subscriber(continuation: continuation, target: target)
             return (state.next, state.satisfiedWaits(of: id))
         }
         for waiter in satisfied {
@@ -54,9 +69,11 @@ public final class RequestChanges: Sendable {
         return (stream, { continuation.finish() })
     }
 
-    /// Tells the subscribers of `request.id` about its stored state.
+    /// Tells the subscribers of `request.id` that want it about its stored state.
     public func publish(_ request: MessageRequest) {
-        let continuations = subscribers.withLock { Array(($0.byRequest[request.id] ?? [:]).values) }
+        let continuations = subscribers.withLock { state in
+            (state.byRequest[request.id] ?? [:]).values.compactMap { $0.wants(request) ? $0.continuation : nil }
+        }
         for continuation in continuations {
             continuation.yield(request)
         }

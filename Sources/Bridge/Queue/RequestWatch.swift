@@ -7,4 +7,6 @@ public struct RequestWatch: Sendable {
     let updates: AsyncStream<MessageRequest>
     /// Ends ``updates``; the subscription goes with it.
     public let end: @Sendable () -> Void
+    /// What ``updates`` shows: every change, or only final states.
+    public let target: WaitTarget
 }

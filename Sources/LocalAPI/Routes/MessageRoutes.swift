@@ -32,7 +32,7 @@ struct MessageRoutes: Sendable {
         let body = try await JSONBody.read(request, limit: current.maximumBodyBytes)
         let draft = try SubmissionValidator(rules: current.rules, now: services.now()).draft(from: body)
         // Opened before the insert, so that the wait needs no read of the new request.
-        let watch = wait.map { _ in queue.watch(draft.id) }
+        let watch = wait.map { _ in queue.watch(draft.id, until: target) }
         let insertion: RequestInsertion
         do {
             insertion = try await queue.enqueue(draft)
@@ -107,7 +107,7 @@ struct MessageRoutes: Sendable {
             }
         }
         let outcome = await shutdown.unlessStopping {
-            await queue.change(watch, current: created, from: created.state, within: wait, until: target)
+            await queue.change(watch, current: created, from: created.state, within: wait)
         }
         if let outcome {
             return outcome

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Bridge
@@ -19,6 +20,34 @@ import Testing
         for subscription in [first, other, second] {
             subscription.end()
         }
+    }
+
+    @Test func aSubscriptionUntilFinalSeesOnlyFinalStates() async throws {
+        let changes = RequestChanges()
+        var request = MessageRequest(
+            conversationLog: "/ucwa/oauth/v1/applications/1/communication/conversationLogs/1",
+            message: "Hi",
+            deadline: Date(timeIntervalSince1970: 3_600),
+            createdAt: Date(timeIntervalSince1970: 0)
+        )
+        let everyChange = changes.subscription(to: request.id)
+        let final = changes.subscription(to: request.id, until: .final)
+        for state in [RequestState.dispatching, .awaitingEvents, .started, .delivered] {
+            try request.move(to: state, at: Date(timeIntervalSince1970: 1))
+            changes.publish(request)
+        }
+        everyChange.end()
+        final.end()
+        var seen: [RequestState] = []
+        for await change in everyChange.changes {
+            seen.append(change.state)
+        }
+        var seenFinal: [RequestState] = []
+        for await change in final.changes {
+            seenFinal.append(change.state)
+        }
+        #expect(seen == [.dispatching, .awaitingEvents, .started, .delivered])
+        #expect(seenFinal == [.delivered])
     }
 
     @Test func aCancelledWaitReturnsAndIsForgotten() async throws {
