@@ -91,10 +91,24 @@ public struct OperationCorrelator: Sendable {
     /// The event types an operation's progress comes in.
     private static let operationEventTypes: Set<EventType> = [.started, .updated, .completed]
 
+    /// The progress `event` reports for the operation it names by its `operationId`, registered or not; `nil` for an
+    /// event that names none or is not an operation's. What an event batch is recorded with
+    /// (``RequestStore/recordEventBatch(nextHref:progress:)``) before this process attributes it.
+    public static func update(namedBy event: Event, origin: UCWAOrigin) -> OperationUpdate? {
+        guard operationEventTypes.contains(event.type), let rawID = event.operationId,
+            let id = try? OperationID(validating: rawID), let progress = progress(of: event, origin: origin)
+        else { return nil }
+        return OperationUpdate(operationID: id, progress: progress)
+    }
+
+    private func progress(of event: Event) -> OperationProgress? {
+        Self.progress(of: event, origin: origin)
+    }
+
     /// The progress an operation event reports; `nil` for event types operations do not have.
     ///
     /// The embedded invitation is read in place (its `_links.self.href` and `state`) rather than decoded whole.
-    private func progress(of event: Event) -> OperationProgress? {
+    private static func progress(of event: Event, origin: UCWAOrigin) -> OperationProgress? {
         switch event.type {
         case .started:
             let selfLink = event.embeddedResource?["_links"]?["self"]

@@ -74,8 +74,16 @@ extension Dispatcher {
     /// - ambiguous otherwise (`dispatching`, whose POST may not have gone out, or a new application, which knows
     ///   nothing of it): after the grace window without events it is sent again with a new operationId.
     ///
+    /// `recorded`, the progress of its operation that an acknowledged event batch carried and the request's own
+    /// commit may not have stored (``RecordedProgress``), is handed to its run first: a `completed` ends the request at
+    /// once, a `started` confirms the attempt. A record of another operation is ignored.
+    ///
     /// - Throws: ``SubmissionError`` when the request is not in flight, has no operationId, or is already known.
-    public func restore(_ request: MessageRequest, applicationReused: Bool) throws(SubmissionError) {
+    public func restore(
+        _ request: MessageRequest,
+        applicationReused: Bool,
+        recorded: RecordedProgress? = nil
+    ) throws(SubmissionError) {
         guard request.state.isInFlight, let operationID = request.operationID else {
             throw SubmissionError(
                 code: .notDispatchable,
@@ -98,6 +106,14 @@ extension Dispatcher {
             metadata: metadata(of: request)
         )
         startRun(of: request)
+        if let recorded, recorded.operationID == operationID {
+            let update = recorded.update(origin: origin)
+            logger.info(
+                "the last event batch before the stop carried progress of this request; handing it to its run",
+                metadata: metadata(of: request).merging(["progress": "\(update.progress)"]) { $1 }
+            )
+            route(update)
+        }
     }
 
     /// Cancels a request this dispatcher runs, if nothing of it is in flight.

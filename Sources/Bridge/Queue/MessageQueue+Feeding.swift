@@ -92,9 +92,24 @@ extension MessageQueue {
                 logger.error("in-flight requests could not be read at start", metadata: ["error": "\(error)"])
                 return
             }
-            for request in page.requests where request.state.isInFlight {
+            let inFlight = page.requests.filter(\.state.isInFlight)
+            let recorded: [RequestID: RecordedProgress]
+            do {
+                recorded = try await store.recordedProgress(of: inFlight.map(\.id))
+            } catch {
+                logger.error(
+                    "the progress recorded with event batches could not be read",
+                    metadata: ["error": "\(error)"]
+                )
+                recorded = [:]
+            }
+            for request in inFlight {
                 do {
-                    try await dispatcher.restore(request, applicationReused: applicationReused)
+                    try await dispatcher.restore(
+                        request,
+                        applicationReused: applicationReused,
+                        recorded: recorded[request.id]
+                    )
                     restored += 1
                 } catch {
                     logger.error(

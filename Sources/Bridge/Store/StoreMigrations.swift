@@ -9,6 +9,7 @@ enum StoreMigrations {
         migrator.registerMigration("v3", migrate: indexOnlyWaitingRequests)
         migrator.registerMigration("v4", migrate: countRequestsByState)
         migrator.registerMigration("v5", migrate: indexAcceptedRequests)
+        migrator.registerMigration("v6", migrate: recordEventProgress)
         return migrator
     }
 
@@ -114,5 +115,16 @@ enum StoreMigrations {
                 CREATE INDEX request_accepted_on_createdAt_id ON request(createdAt, id) WHERE state = 'accepted';
                 """
         )
+    }
+
+    /// The last start or end of an operation that an event batch carried for a request, recorded with the batch
+    /// (``RecordedProgress``): the operation, `started`/`succeeded`/`failed`, and the invitation's href or the
+    /// failure's reason.
+    private static func recordEventProgress(_ db: Database) throws {
+        try db.alter(table: "request") { table in
+            table.add(column: "eventOperationId", .text)
+            table.add(column: "eventProgress", .text)
+            table.add(column: "eventDetail", .text)
+        }
     }
 }

@@ -27,6 +27,21 @@ enum StoreStatements {
         SELECT state, (SELECT COUNT(*) FROM attempt WHERE requestId = request.id) AS attempts
         FROM request WHERE id = ?
         """
+    /// An event batch's `started` of a request's current attempt, recorded while its POST has no answer stored: then
+    /// it is the only proof that the server has the message. Arguments: operationId, progress, detail.
+    static let recordStarted = """
+        UPDATE request SET eventOperationId = ?1, eventProgress = ?2, eventDetail = ?3
+        WHERE operationId = ?1 AND state = 'dispatching'
+        """
+    /// An event batch's `completed` of a request's current attempt, recorded while the request is in flight.
+    /// Arguments: operationId, progress, detail.
+    static let recordCompleted = """
+        UPDATE request SET eventOperationId = ?1, eventProgress = ?2, eventDetail = ?3
+        WHERE operationId = ?1 AND state IN ('dispatching', 'awaitingEvents', 'started')
+        """
+    static let recordedProgressByID = """
+        SELECT eventOperationId, eventProgress, eventDetail FROM request WHERE id = ? AND eventProgress IS NOT NULL
+        """
     /// The queue depth, from the counts the triggers of ``StoreMigrations`` keep.
     static let requestCountByState = "SELECT state, count FROM requestCount"
     static let attemptsOfRequest = "SELECT * FROM attempt WHERE requestId = ? ORDER BY ordinal"

@@ -92,10 +92,8 @@ struct SessionService: Service, CustomStringConvertible {
         let store = store
         let channel = EventChannel(
             client: client,
-            persist: { response in
-                if let next = (response.next ?? response.resume ?? response.resync)?.href {
-                    try await store.recordEventBatch(nextHref: next)
-                }
+            persist: { [origin = context.origin] response in
+                try await store.recordEventBatch(response, origin: origin)
             },
             logger: logger
         )

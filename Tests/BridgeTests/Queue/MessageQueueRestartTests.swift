@@ -121,6 +121,83 @@ import UCWASimulator
         }
     }
 
+    /// A crash between the commit of an event batch (which the next P-GET acknowledged) and the request's own commit
+    /// of the `completed` it carried: the batch's record ends the request at the restart, without a grace window and
+    /// without a second POST, although the server will not serve that event again.
+    @Test func aCompletedRecordedWithItsBatchEndsTheRequestAfterTheRestart() async throws {
+        try await QueueFixture.run(startsQueue: false) { fixture in
+            let request = MessageRequest(
+                conversationLog: fixture.logHref,
+                message: "sent before the crash",
+                deadline: fixture.now.addingTimeInterval(3600),
+                createdAt: fixture.now
+            )
+            _ = try await fixture.store.insert(request)
+            let dispatched = try StoreSamples.dispatched(request, at: fixture.now)
+            try await fixture.store.record(dispatched)
+            let operationID = try #require(dispatched.operationID)
+            let completed = try #require(
+                RecordedProgress(OperationUpdate(operationID: operationID, progress: .completed(.succeeded)))
+            )
+            try await fixture.store.recordEventBatch(
+                nextHref: "/ucwa/oauth/v1/applications/1/events?ack=9",
+                progress: [completed]
+            )
+
+            fixture.startQueue(applicationReused: true)
+            let done = try await fixture.outcome(request.id)
+            #expect(done.state == .delivered)
+            #expect(done.attempts.map(\.operationID) == [operationID])
+            #expect(fixture.simulator.receivedContinueMessaging.isEmpty)
+            let counters = await fixture.dispatcher.counters
+            #expect(counters.ambiguousResends == 0)
+            #expect(counters.outcomeChecks == 0)
+        }
+    }
+
+    /// A `started` recorded with its batch is the proof that the server has a message whose POST got no answer: the
+    /// row left `dispatching` is not sent again after the grace window, even on a new application (which will never
+    /// send its `completed`); the outcome time-out ends it instead.
+    @Test func aStartedRecordedWithItsBatchKeepsARowLeftDispatchingFromBeingSentAgain() async throws {
+        try await QueueFixture.run(dispatch: { $0.ambiguityGrace = .seconds(45) }, startsQueue: false) { fixture in
+            let request = MessageRequest(
+                conversationLog: fixture.logHref,
+                message: "its POST got no answer",
+                deadline: fixture.now.addingTimeInterval(3600),
+                createdAt: fixture.now
+            )
+            _ = try await fixture.store.insert(request)
+            let dispatched = try StoreSamples.dispatched(request, at: fixture.now)
+            try await fixture.store.record(dispatched)
+            let operationID = try #require(dispatched.operationID)
+            let started = try #require(
+                RecordedProgress(OperationUpdate(operationID: operationID, progress: .started(invitation: nil)))
+            )
+            try await fixture.store.recordEventBatch(
+                nextHref: "/ucwa/oauth/v1/applications/1/events?ack=9",
+                progress: [started]
+            )
+
+            fixture.startQueue(applicationReused: false)
+            #expect(try await fixture.wait(for: request.id, toReach: .started).attempts.count == 1)
+            // The outcome timer and the queue's idle timer.
+            await fixture.sleepers(on: fixture.clock, atLeast: 2)
+            fixture.clock.advance(by: .seconds(45))
+            #expect(try await fixture.stored(request.id).state == .started)
+            let outcomeTimeout = await fixture.dispatcher.configuration.outcomeTimeout
+            fixture.clock.advance(by: outcomeTimeout)
+
+            let done = try await fixture.outcome(request.id)
+            #expect(done.state == .failed)
+            #expect(done.failure?.code == RequestFailure.outcomeUnknown)
+            #expect(done.attempts.count == 1)
+            #expect(fixture.simulator.receivedContinueMessaging.isEmpty)
+            let counters = await fixture.dispatcher.counters
+            #expect(counters.ambiguousResends == 0)
+            #expect(counters.outcomeChecks == 1)
+        }
+    }
+
     /// Rows waiting for an attempt at the crash are simply admitted again; rows finished stay as they are.
     @Test func waitingRowsAreAdmittedAfterARestart() async throws {
         try await QueueFixture.run(queue: QueueConfiguration(admissionLimit: 1), channel: .attachedNotStarted) {

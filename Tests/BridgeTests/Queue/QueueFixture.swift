@@ -32,10 +32,8 @@ final class QueueStack: Sendable {
             client: client,
             parameters: EventChannelParameters(backoff: Backoff(initial: .seconds(1), maximum: .seconds(30))),
             jitter: JitterSource(SeededGenerator(seed: 5)),
-            persist: { response in
-                if let next = (response.next ?? response.resume ?? response.resync)?.href {
-                    try await store.recordEventBatch(nextHref: next)
-                }
+            persist: { [origin = context.origin] response in
+                try await store.recordEventBatch(response, origin: origin)
             },
             logger: logger
         )
