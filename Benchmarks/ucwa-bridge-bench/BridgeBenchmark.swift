@@ -10,8 +10,9 @@ import Logging
 ///    `completed` event), started and warmed up; it stays up through the daemon's phase;
 /// 2. daemon: `ucwa-bridged` in its own process, timed from launch to `READY=1` and to its first health answer,
 ///    then the same loads through its socket (a POST held until `delivered`, long polls only if it ran out). Its
-///    closed loop runs in `--rounds` rounds, each after a round of the direct client's closed loop, so that both see
-///    the same moments of the host; then the direct client's open loop;
+///    closed loops run in `--rounds` rounds, each after a round of the direct client's closed loop, so that both see
+///    the same moments of the host: `--concurrency` requests in flight, then `--saturated-concurrency`, where both
+///    paths run at their throughput and which the throughput target judges; then the direct client's open loop;
 /// 3. queued: a fresh daemon that cannot deliver, filled with `--queued` requests; memory and a restart on that
 ///    queue.
 ///
