@@ -147,27 +147,19 @@ enum DaemonPhase {
             simulatorCPU: { try simulator.cpuSeconds() },
             clientCPU: { ProcessCPU.ownSeconds() }
         )
-        let rounds = try await AlternatingClosedLoops(
-            requests: settings.requests,
-            rounds: settings.rounds,
-            concurrency: settings.concurrency
-        ).run(direct: direct) { loop in
-            try await measurement.tally(loop) { index in
-                try await delivery.deliver("through the daemon \(index)")
-            }
+        func alternate(_ requests: Int, _ concurrency: Int) async throws -> AlternatingClosedLoops.Outcome {
+            try await AlternatingClosedLoops(requests: requests, rounds: settings.rounds, concurrency: concurrency)
+                .run(direct: direct) { loop in
+                    try await measurement.tally(loop) { index in
+                        try await delivery.deliver("through the daemon, \(concurrency) in flight, \(index)")
+                    }
+                }
         }
+        let rounds = try await alternate(settings.requests, settings.concurrency)
         let closed = try LoadMeasurement.result(of: rounds.daemon, concurrency: settings.concurrency)
         var saturated: AlternatingClosedLoops.Outcome?
         if settings.saturatedConcurrency > 0 {
-            saturated = try await AlternatingClosedLoops(
-                requests: settings.saturatedRequests,
-                rounds: settings.rounds,
-                concurrency: settings.saturatedConcurrency
-            ).run(direct: direct) { loop in
-                try await measurement.tally(loop) { index in
-                    try await delivery.deliver("through the daemon, saturated \(index)")
-                }
-            }
+            saturated = try await alternate(settings.saturatedRequests, settings.saturatedConcurrency)
         }
         let unwatched = try await UnwatchedRun(requests: settings.requests, concurrency: settings.concurrency)
             .run(daemon, delivery, simulator)

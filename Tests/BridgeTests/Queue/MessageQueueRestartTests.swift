@@ -84,16 +84,8 @@ import UCWASimulator
     /// with a new operationId, and the simulator sees one POST.
     @Test func aRowLeftDispatchingIsSentAgainAfterTheGraceWindow() async throws {
         try await QueueFixture.run(dispatch: { $0.ambiguityGrace = .seconds(45) }, startsQueue: false) { fixture in
-            let request = MessageRequest(
-                conversationLog: fixture.logHref,
-                message: "maybe sent",
-                deadline: fixture.now.addingTimeInterval(3600),
-                createdAt: fixture.now
-            )
-            _ = try await fixture.store.insert(request)
-            let dispatched = try StoreSamples.dispatched(request, at: fixture.now)
-            try await fixture.store.record(dispatched)
-            let lost = try #require(dispatched.operationID)
+            let request = try await fixture.storeDispatching("maybe sent")
+            let lost = try #require(request.operationID)
 
             fixture.startQueue(applicationReused: true)
             // Restored: the grace timer and the queue's idle timer.
@@ -126,16 +118,8 @@ import UCWASimulator
     /// without a second POST, although the server will not serve that event again.
     @Test func aCompletedRecordedWithItsBatchEndsTheRequestAfterTheRestart() async throws {
         try await QueueFixture.run(startsQueue: false) { fixture in
-            let request = MessageRequest(
-                conversationLog: fixture.logHref,
-                message: "sent before the crash",
-                deadline: fixture.now.addingTimeInterval(3600),
-                createdAt: fixture.now
-            )
-            _ = try await fixture.store.insert(request)
-            let dispatched = try StoreSamples.dispatched(request, at: fixture.now)
-            try await fixture.store.record(dispatched)
-            let operationID = try #require(dispatched.operationID)
+            let request = try await fixture.storeDispatching("sent before the crash")
+            let operationID = try #require(request.operationID)
             let completed = try #require(
                 RecordedProgress(OperationUpdate(operationID: operationID, progress: .completed(.succeeded)))
             )
@@ -160,16 +144,8 @@ import UCWASimulator
     /// send its `completed`); the outcome time-out ends it instead.
     @Test func aStartedRecordedWithItsBatchKeepsARowLeftDispatchingFromBeingSentAgain() async throws {
         try await QueueFixture.run(dispatch: { $0.ambiguityGrace = .seconds(45) }, startsQueue: false) { fixture in
-            let request = MessageRequest(
-                conversationLog: fixture.logHref,
-                message: "its POST got no answer",
-                deadline: fixture.now.addingTimeInterval(3600),
-                createdAt: fixture.now
-            )
-            _ = try await fixture.store.insert(request)
-            let dispatched = try StoreSamples.dispatched(request, at: fixture.now)
-            try await fixture.store.record(dispatched)
-            let operationID = try #require(dispatched.operationID)
+            let request = try await fixture.storeDispatching("its POST got no answer")
+            let operationID = try #require(request.operationID)
             let started = try #require(
                 RecordedProgress(OperationUpdate(operationID: operationID, progress: .started(invitation: nil)))
             )

@@ -302,6 +302,21 @@ final class QueueFixture: Sendable {
         return request
     }
 
+    /// A new request written straight to the store as a crash leaves one whose first attempt was claimed:
+    /// `dispatching`, with an operationId, and no POST sent by this fixture. For restart tests (the queue not started).
+    func storeDispatching(_ message: String) async throws -> MessageRequest {
+        let request = MessageRequest(
+            conversationLog: logHref,
+            message: message,
+            deadline: now.addingTimeInterval(3600),
+            createdAt: now
+        )
+        _ = try await store.insert(request)
+        let dispatched = try StoreSamples.dispatched(request, at: now)
+        try await store.record(dispatched)
+        return dispatched
+    }
+
     /// The stored row.
     func stored(_ id: RequestID, sourceLocation: SourceLocation = #_sourceLocation) async throws -> MessageRequest {
         try #require(try await store.request(id), "request \(id) is not stored", sourceLocation: sourceLocation)
