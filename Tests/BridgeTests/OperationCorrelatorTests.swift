@@ -127,6 +127,35 @@ struct OperationCorrelatorTests {
         #expect(correlator.operations.isEmpty)
     }
 
+    @Test func forgettingAnOperationKeepsTheHrefsOfTheOthers() throws {
+        let (retired, kept) = (OperationID.random(), OperationID.random())
+        var correlator = OperationCorrelator(origin: origin)
+        correlator.register(retired)
+        correlator.register(kept)
+        let otherInvitation = "/ucwa/oauth/v1/applications/102/communication/messagingInvitations/61d"
+        _ = correlator.recordLocation(otherInvitation, for: retired)
+        _ = correlator.recordLocation(invitationPath, for: kept)
+        correlator.unregister(retired)
+
+        let completed = try events(invitationEvent(type: "completed", operationId: nil, status: "Success"))
+        #expect(correlator.correlate(completed[0]) == OperationUpdate(operationID: kept, progress: .completed(.succeeded)))
+    }
+
+    @Test func anEventNamingAnOperationIsReadWhetherOrNotItIsRegistered() throws {
+        let someone = "someone-elses-operation"
+        let started = try events(invitationEvent(type: "started", operationId: someone))
+        let correlator = OperationCorrelator(origin: origin)
+        #expect(correlator.operations.isEmpty)
+        let update = try #require(OperationCorrelator.update(namedBy: started[0], origin: origin))
+        #expect(update.operationID.rawValue == someone)
+        guard case .started = update.progress else {
+            Issue.record("expected started, got \(update.progress)")
+            return
+        }
+        let unnamed = try events(invitationEvent(type: "completed", operationId: nil, status: "Success"))
+        #expect(OperationCorrelator.update(namedBy: unnamed[0], origin: origin) == nil)
+    }
+
     @Test func plainResourceEventsAreNotOperations() throws {
         let id = OperationID.random()
         var correlator = OperationCorrelator(origin: origin)

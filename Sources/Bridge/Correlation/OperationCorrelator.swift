@@ -21,6 +21,8 @@ public struct OperationCorrelator: Sendable {
     private let unmatchedLimit: Int
     private var registered: Set<OperationID> = []
     private var operationByHref: [ResolvedHref: OperationID] = [:]
+    /// The keys of ``operationByHref`` by operation, so that forgetting one does not walk every operation in flight.
+    private var hrefsByOperation: [OperationID: [ResolvedHref]] = [:]
     private var unmatched: [Pending] = []
 
     /// - Parameters:
@@ -44,14 +46,16 @@ public struct OperationCorrelator: Sendable {
     /// Forgets an operation and its href; its later events are ignored.
     public mutating func unregister(_ id: OperationID) {
         registered.remove(id)
-        operationByHref = operationByHref.filter { $0.value != id }
+        for href in hrefsByOperation.removeValue(forKey: id) ?? [] where operationByHref[href] == id {
+            operationByHref[href] = nil
+        }
     }
 
     /// Records the 201's `Location` of a registered operation, and returns the progress of events
     /// that arrived earlier, naming only that href, in the order they arrived.
     public mutating func recordLocation(_ location: String, for id: OperationID) -> [OperationUpdate] {
         guard registered.contains(id), let href = try? origin.resolve(location) else { return [] }
-        operationByHref[href] = id
+        map(href, to: id)
         let claimed = unmatched.filter { $0.href == href }
         unmatched.removeAll { $0.href == href }
         return claimed.map { OperationUpdate(operationID: id, progress: $0.progress) }
@@ -66,7 +70,7 @@ public struct OperationCorrelator: Sendable {
                 let progress = progress(of: event)
             else { return nil }
             if let href = try? origin.resolve(event.link.href) {
-                operationByHref[href] = id
+                map(href, to: id)
             }
             return OperationUpdate(operationID: id, progress: progress)
         }
@@ -86,6 +90,11 @@ public struct OperationCorrelator: Sendable {
             }
         }
         return nil
+    }
+
+    private mutating func map(_ href: ResolvedHref, to id: OperationID) {
+        guard operationByHref.updateValue(id, forKey: href) != id else { return }
+        hrefsByOperation[id, default: []].append(href)
     }
 
     /// The event types an operation's progress comes in.
