@@ -138,7 +138,8 @@ struct OperationCorrelatorTests {
         correlator.unregister(retired)
 
         let completed = try events(invitationEvent(type: "completed", operationId: nil, status: "Success"))
-        #expect(correlator.correlate(completed[0]) == OperationUpdate(operationID: kept, progress: .completed(.succeeded)))
+        let update = correlator.correlate(completed[0])
+        #expect(update == OperationUpdate(operationID: kept, progress: .completed(.succeeded)))
     }
 
     @Test func anEventNamingAnOperationIsReadWhetherOrNotItIsRegistered() throws {
