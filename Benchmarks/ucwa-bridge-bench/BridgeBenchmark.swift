@@ -31,7 +31,12 @@ struct BridgeBenchmark: AsyncParsableCommand {
     @Option(help: "Rounds of the closed loops, the direct client's alternating with the daemon's.")
     var rounds = 4
 
-    @Option(help: "Requests in flight in the closed loops, and the daemon's dispatch.concurrency (1 to 100).")
+    @Option(
+        help: """
+            Requests in flight in the closed loops (1 to 100); the daemon's dispatch.concurrency is the larger of \
+            this and --saturated-concurrency.
+            """
+    )
     var concurrency = 16
 
     @Option(

@@ -142,11 +142,11 @@ struct OperationCorrelatorTests {
         #expect(update == OperationUpdate(operationID: kept, progress: .completed(.succeeded)))
     }
 
-    @Test func anEventNamingAnOperationIsReadWhetherOrNotItIsRegistered() throws {
+    @Test func anEventNamingAnOperationIsReadWithoutItsRegistration() throws {
         let someone = "someone-elses-operation"
         let started = try events(invitationEvent(type: "started", operationId: someone))
-        let correlator = OperationCorrelator(origin: origin)
-        #expect(correlator.operations.isEmpty)
+        var correlator = OperationCorrelator(origin: origin)
+        #expect(correlator.correlate(started[0]) == nil, "not registered: not ours to follow")
         let update = try #require(OperationCorrelator.update(namedBy: started[0], origin: origin))
         #expect(update.operationID.rawValue == someone)
         guard case .started = update.progress else {

@@ -1,3 +1,4 @@
+import Logging
 import UCWA
 
 /// How the durable queue hands stored requests to the dispatcher, takes them back, and cancels them.
@@ -75,8 +76,11 @@ extension Dispatcher {
     ///   nothing of it): after the grace window without events it is sent again with a new operationId.
     ///
     /// `recorded`, the progress of its operation that an acknowledged event batch carried and the request's own
-    /// commit may not have stored (``RecordedProgress``), is handed to its run first: a `completed` ends the request at
-    /// once, a `started` confirms the attempt. A record of another operation is ignored.
+    /// commit may not have stored (``RecordedProgress``), is used first; a record of another operation is ignored:
+    /// - a `completed` is handed to its run, which ends the request at once, whatever the application;
+    /// - a `started` of a request left `dispatching` is the proof a stored 201 would be: the request is restored as
+    ///   one left `awaitingEvents` (confirmed on a reused application, where the `started` is then stored;
+    ///   ambiguous on a new one, like any request in flight).
     ///
     /// - Throws: ``SubmissionError`` when the request is not in flight, has no operationId, or is already known.
     public func restore(
@@ -94,25 +98,28 @@ extension Dispatcher {
         try checkAdmissible(request, source: "restore")
         correlator.register(operationID)
         owners[operationID] = request.id
-        let ambiguous = request.state == .dispatching || !applicationReused
+        let record = recorded?.operationID == operationID ? recorded : nil
+        let settled = record?.isCompletion == true
+        let startProven = record != nil && request.state == .dispatching
+        let ambiguous = !settled && ((request.state == .dispatching && !startProven) || !applicationReused)
         restoredWaits[request.id] = ambiguous
         if ambiguous {
             count { $0.ambiguousAttempts += 1 }
         }
-        logger.info(
-            ambiguous
-                ? "request restored; its outcome is unknown, waiting for its events before sending it again"
-                : "request restored; waiting for the events the server re-serves",
-            metadata: metadata(of: request)
-        )
+        let message: Logger.Message =
+            if settled {
+                "request restored with the outcome the last event batch before the stop carried"
+            } else if ambiguous {
+                "request restored; its outcome is unknown, waiting for its events before sending it again"
+            } else if startProven {
+                "request restored; the last event batch before the stop showed that the server has it"
+            } else {
+                "request restored; waiting for the events the server re-serves"
+            }
+        logger.info(message, metadata: metadata(of: request))
         startRun(of: request)
-        if let recorded, recorded.operationID == operationID {
-            let update = recorded.update(origin: origin)
-            logger.info(
-                "the last event batch before the stop carried progress of this request; handing it to its run",
-                metadata: metadata(of: request).merging(["progress": "\(update.progress)"]) { $1 }
-            )
-            route(update)
+        if let record, settled || (startProven && applicationReused) {
+            route(record.update(origin: origin))
         }
     }
 

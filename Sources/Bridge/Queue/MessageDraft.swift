@@ -4,7 +4,7 @@ import UCWA
 /// What a client asks the queue to send, before it becomes a ``MessageRequest``.
 public struct MessageDraft: Sendable, Hashable {
     /// The id the request gets when it is stored as new, known before it is stored so that a wait on it can start
-    /// first (``MessageQueue/watch(_:)``).
+    /// first (``MessageQueue/watch(_:until:)``).
     public var id: RequestID
     public var conversationLog: String
     public var message: String

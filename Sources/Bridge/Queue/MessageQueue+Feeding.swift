@@ -98,7 +98,10 @@ extension MessageQueue {
                 recorded = try await store.recordedProgress(of: inFlight.map(\.id))
             } catch {
                 logger.error(
-                    "the progress recorded with event batches could not be read",
+                    """
+                    the progress recorded with the last event batches could not be read: a request whose outcome \
+                    such a batch carried waits for its outcome time-out, or, left dispatching, may be sent again
+                    """,
                     metadata: ["error": "\(error)"]
                 )
                 recorded = [:]

@@ -264,8 +264,8 @@ public actor MessageQueue {
     }
 
     /// Starts following the changes of request `id` before it is read or stored, so that no change falls between
-    /// that read (or insert) and the wait: pass it to ``change(_:current:from:within:until:)`` with the same
-    /// `target`, or end it. With ``WaitTarget/final`` it sees only final states.
+    /// that read (or insert) and the wait: pass it to ``change(_:current:from:within:)``, which waits until `target`,
+    /// or end it. With ``WaitTarget/final`` it sees only final states.
     public nonisolated func watch(_ id: RequestID, until target: WaitTarget = .change) -> RequestWatch {
         let (updates, end) = changes.subscription(to: id, until: target)
         return RequestWatch(id: id, updates: updates, end: end, target: target)

@@ -1,5 +1,5 @@
-/// The changes of one request from the moment it was opened (``MessageQueue/watch(_:)``): what a wait reads, opened
-/// before the request is read or stored so that no change is missed in between.
+/// The changes of one request from the moment it was opened (``MessageQueue/watch(_:until:)``): what a wait reads,
+/// opened before the request is read or stored so that no change is missed in between.
 public struct RequestWatch: Sendable {
     /// The request followed.
     public let id: RequestID

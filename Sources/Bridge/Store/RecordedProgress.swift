@@ -2,12 +2,13 @@ import Foundation
 import UCWA
 
 /// The start or the end of an operation that an event batch carried, recorded on the request whose current attempt
-/// it is, in the transaction that records the batch's `next` href (``RequestStore/recordEventBatch(nextHref:progress:)``).
+/// it is, in the transaction that records the batch's `next` href
+/// (``RequestStore/recordEventBatch(nextHref:progress:)``).
 ///
 /// The request's own commit of that progress follows a moment later; a crash in between would otherwise lose it for
 /// good, since the server does not serve an acknowledged batch again. A restart hands it to the restored run
 /// (``Dispatcher/restore(_:applicationReused:recorded:)``): a `completed` ends the request without a wait and without a
-/// second POST, a `started` proves that the server has the message.
+/// second POST, a `started` proves that the server has the message, as a stored 201 does.
 public struct RecordedProgress: Sendable, Hashable {
     enum Kind: String, Sendable {
         case started

@@ -28,10 +28,12 @@ enum StoreStatements {
         FROM request WHERE id = ?
         """
     /// An event batch's `started` of a request's current attempt, recorded while its POST has no answer stored: then
-    /// it is the only proof that the server has the message. Arguments: operationId, progress, detail.
+    /// it is the only proof that the server has the message. Never over a `completed` of the same operation. Arguments:
+    /// operationId, progress, detail.
     static let recordStarted = """
         UPDATE request SET eventOperationId = ?1, eventProgress = ?2, eventDetail = ?3
         WHERE operationId = ?1 AND state = 'dispatching'
+            AND (eventOperationId IS NOT ?1 OR eventProgress = 'started')
         """
     /// An event batch's `completed` of a request's current attempt, recorded while the request is in flight.
     /// Arguments: operationId, progress, detail.

@@ -120,13 +120,7 @@ import UCWASimulator
         try await QueueFixture.run(startsQueue: false) { fixture in
             let request = try await fixture.storeDispatching("sent before the crash")
             let operationID = try #require(request.operationID)
-            let completed = try #require(
-                RecordedProgress(OperationUpdate(operationID: operationID, progress: .completed(.succeeded)))
-            )
-            try await fixture.store.recordEventBatch(
-                nextHref: "/ucwa/oauth/v1/applications/1/events?ack=9",
-                progress: [completed]
-            )
+            try await recordBatch(of: request, .completed(.succeeded), in: fixture)
 
             fixture.startQueue(applicationReused: true)
             let done = try await fixture.outcome(request.id)
@@ -139,22 +133,15 @@ import UCWASimulator
         }
     }
 
-    /// A `started` recorded with its batch is the proof that the server has a message whose POST got no answer: the
-    /// row left `dispatching` is not sent again after the grace window, even on a new application (which will never
-    /// send its `completed`); the outcome time-out ends it instead.
+    /// A `started` recorded with its batch is the proof that the server has a message whose POST got no answer, as a
+    /// stored 201 would be: on the reused application the row left `dispatching` is not sent again after the grace
+    /// window; it is stored `started`, and the outcome time-out ends it when no `completed` comes.
     @Test func aStartedRecordedWithItsBatchKeepsARowLeftDispatchingFromBeingSentAgain() async throws {
         try await QueueFixture.run(dispatch: { $0.ambiguityGrace = .seconds(45) }, startsQueue: false) { fixture in
             let request = try await fixture.storeDispatching("its POST got no answer")
-            let operationID = try #require(request.operationID)
-            let started = try #require(
-                RecordedProgress(OperationUpdate(operationID: operationID, progress: .started(invitation: nil)))
-            )
-            try await fixture.store.recordEventBatch(
-                nextHref: "/ucwa/oauth/v1/applications/1/events?ack=9",
-                progress: [started]
-            )
+            try await recordBatch(of: request, .started(invitation: nil), in: fixture)
 
-            fixture.startQueue(applicationReused: false)
+            fixture.startQueue(applicationReused: true)
             #expect(try await fixture.wait(for: request.id, toReach: .started).attempts.count == 1)
             // The outcome timer and the queue's idle timer.
             await fixture.sleepers(on: fixture.clock, atLeast: 2)
@@ -169,9 +156,64 @@ import UCWASimulator
             #expect(done.attempts.count == 1)
             #expect(fixture.simulator.receivedContinueMessaging.isEmpty)
             let counters = await fixture.dispatcher.counters
+            #expect(counters.ambiguousAttempts == 0)
             #expect(counters.ambiguousResends == 0)
             #expect(counters.outcomeChecks == 1)
         }
+    }
+
+    /// On a new application a recorded `started` counts as a stored 201 does (DESIGN: a new application knows nothing
+    /// of the requests in flight): the row is ambiguous and sent again after the grace window. A recorded `completed`
+    /// still ends its request, whatever the application.
+    @Test func onANewApplicationOnlyARecordedEndSettlesARequest() async throws {
+        try await QueueFixture.run(dispatch: { $0.ambiguityGrace = .seconds(45) }, startsQueue: false) { fixture in
+            let started = try await fixture.storeDispatching("started, then the application went")
+            try await recordBatch(of: started, .started(invitation: nil), in: fixture)
+            let completed = try await fixture.storeDispatching("completed, then the application went")
+            try await recordBatch(of: completed, .completed(.succeeded), in: fixture)
+
+            fixture.startQueue(applicationReused: false)
+            #expect(try await fixture.outcome(completed.id).state == .delivered)
+            await fixture.sleepers(on: fixture.clock, atLeast: 2)
+            #expect(await fixture.dispatcher.counters.ambiguousAttempts == 1)
+            fixture.clock.advance(by: .seconds(45))
+            _ = try await fixture.wait(for: started.id, toReach: .retryScheduled)
+            fixture.clock.advance(by: .seconds(1))
+            let done = try await fixture.outcome(started.id)
+            #expect(done.state == .delivered)
+            #expect(done.attempts.count == 2)
+            #expect(fixture.simulator.receivedContinueMessaging.map(\.messageText) == [started.message])
+        }
+    }
+
+    /// A record names the operation it is of: one left from an earlier attempt of the request does nothing.
+    @Test func aRecordOfAnEarlierAttemptIsIgnored() async throws {
+        try await QueueFixture.run(dispatch: { $0.ambiguityGrace = .seconds(45) }, startsQueue: false) { fixture in
+            var request = try await fixture.storeDispatching("sent again since")
+            try await recordBatch(of: request, .started(invitation: nil), in: fixture)
+            request = try StoreSamples.retryScheduled(request, at: fixture.now, next: fixture.now)
+            try await fixture.store.record(request)
+            request = try StoreSamples.dispatched(request, at: fixture.now)
+            try await fixture.store.record(request)
+
+            fixture.startQueue(applicationReused: true)
+            await fixture.sleepers(on: fixture.clock, atLeast: 2)
+            #expect(await fixture.dispatcher.counters.ambiguousAttempts == 1)
+            #expect(try await fixture.stored(request.id).state == .dispatching)
+        }
+    }
+
+    private func recordBatch(
+        of request: MessageRequest,
+        _ progress: OperationProgress,
+        in fixture: QueueFixture
+    ) async throws {
+        let operationID = try #require(request.operationID)
+        let record = try #require(RecordedProgress(OperationUpdate(operationID: operationID, progress: progress)))
+        try await fixture.store.recordEventBatch(
+            nextHref: "/ucwa/oauth/v1/applications/1/events?ack=9",
+            progress: [record]
+        )
     }
 
     /// Rows waiting for an attempt at the crash are simply admitted again; rows finished stay as they are.

@@ -80,6 +80,63 @@ struct RequestStoreEventProgressTests {
         }
     }
 
+    /// The event channel's hook: a response's `next` href, and the operations its events name.
+    @Test func aResponseIsRecordedWithTheOperationsItsEventsName() async throws {
+        try await withTemporaryStore { store, _ in
+            let dispatching = try await Self.stored(through: [], in: store)
+            let started = try await Self.stored(through: [.started], in: store)
+            let (dispatchingID, startedID) = (try #require(dispatching.operationID), try #require(started.operationID))
+            let invitation = "/ucwa/oauth/v1/applications/105/communication/messagingInvitations/1"
+            func event(_ type: String, _ operationID: OperationID?, status: String? = nil) -> String {
+                let embedded =
+                    operationID.map {
+                        #","_embedded":{"messagingInvitation":{"operationId":"\#($0.rawValue)","#
+                            + #""_links":{"self":{"href":"\#(invitation)"}}}}"#
+                    } ?? ""
+                return #"{"link":{"rel":"messagingInvitation","href":"\#(invitation)"},"type":"\#(type)""#
+                    + (status.map { #","status":"\#($0)""# } ?? "") + embedded + "}"
+            }
+            let events = [
+                event("started", dispatchingID), event("completed", startedID, status: "Success"),
+                event("completed", nil, status: "Success"),
+            ]
+            let body = """
+                {"_links":{"self":{"href":"/ucwa/oauth/v1/applications/105/events?ack=1"},
+                           "next":{"href":"\(Self.nextHref)"}},
+                 "sender":[{"rel":"communication","href":"/ucwa/oauth/v1/applications/105/communication",
+                            "events":[\(events.joined(separator: ","))]}]}
+                """
+            let response = try EventsResponse.decode(json: Data(body.utf8))
+            try await store.recordEventBatch(response, origin: Self.origin)
+
+            #expect(try await store.eventsHref() == Self.nextHref)
+            let recorded = try await store.recordedProgress(of: [dispatching.id, started.id])
+            let startedUpdate = try #require(recorded[dispatching.id]).update(origin: Self.origin)
+            let resolved = try Self.origin.resolve(invitation)
+            #expect(
+                startedUpdate == OperationUpdate(operationID: dispatchingID, progress: .started(invitation: resolved))
+            )
+            let completedUpdate = try #require(recorded[started.id]).update(origin: Self.origin)
+            #expect(completedUpdate == OperationUpdate(operationID: startedID, progress: .completed(.succeeded)))
+        }
+    }
+
+    @Test func aStartCameLaterDoesNotReplaceAnEnd() async throws {
+        try await withTemporaryStore { store, _ in
+            let dispatching = try await Self.stored(through: [], in: store)
+            try await store.recordEventBatch(
+                nextHref: Self.nextHref,
+                progress: [Self.record(dispatching, .completed(.succeeded))]
+            )
+            try await store.recordEventBatch(
+                nextHref: Self.nextHref,
+                progress: [Self.record(dispatching, .started(invitation: nil))]
+            )
+            let recorded = try #require(try await store.recordedProgress(of: [dispatching.id])[dispatching.id])
+            #expect(recorded.update(origin: Self.origin).progress == .completed(.succeeded))
+        }
+    }
+
     @Test func anUpdatedEventIsNotRecorded() throws {
         #expect(RecordedProgress(OperationUpdate(operationID: .random(), progress: .updated(state: nil))) == nil)
     }
