@@ -22,6 +22,12 @@ struct BenchmarkSettings: Codable, Sendable {
     /// Concurrent POSTs while queueing them.
     var queuedConcurrency: Int
 
+    /// Requests each path runs, unmeasured, before the saturated loops: the warm-up, and at least four per request in
+    /// flight, so that every connection the higher concurrency needs is open.
+    var saturatedWarmUp: Int {
+        max(warmUp, 4 * saturatedConcurrency)
+    }
+
     /// The daemon's `dispatch.concurrency` in the delivery phase: enough for every closed loop's requests in flight.
     var dispatchConcurrency: Int {
         max(concurrency, saturatedConcurrency)

@@ -159,6 +159,13 @@ enum DaemonPhase {
         let closed = try LoadMeasurement.result(of: rounds.daemon, concurrency: settings.concurrency)
         var saturated: AlternatingClosedLoops.Outcome?
         if settings.saturatedConcurrency > 0 {
+            // Not measured: each path's connections grow to the new concurrency first (the UCWA client's pool toward
+            // its simulator, the benchmark's sockets to the daemon), which the first measured round paid for before.
+            let warmUp = ClosedLoop(requests: settings.saturatedWarmUp, concurrency: settings.saturatedConcurrency)
+            _ = try await direct(warmUp)
+            _ = try await warmUp.run { index in
+                try await delivery.deliver("warm-up, \(settings.saturatedConcurrency) in flight, \(index)")
+            }
             saturated = try await alternate(settings.saturatedRequests, settings.saturatedConcurrency)
         }
         let unwatched = try await UnwatchedRun(requests: settings.requests, concurrency: settings.concurrency)
