@@ -280,18 +280,16 @@ public actor MessageQueue {
         within: Duration
     ) async -> MessageRequest {
         defer { watch.end() }
-        let target = watch.target
-        guard current.state == state || target == .final, !current.state.isTerminal, within > .zero else {
+        guard current.state == state || watch.target == .final, !current.state.isTerminal, within > .zero else {
             return current
         }
         // The time-out ends the updates; so does the cancellation of this task (the stream's iteration ends then).
         let timeOut = waitTimers.schedule(at: clock.now + within) { watch.end() }
         defer { waitTimers.cancel(timeOut) }
-        // The watch started before the read: an update buffered in between may be older than the row.
+        // The watch started before the read: an update buffered in between may be older than the row. A watch until
+        // final is only shown final states (``RequestChanges/subscription(to:until:)``).
         for await request in watch.updates where request.state != state && request.updatedAt >= current.updatedAt {
-            if target == .change || request.state.isTerminal {
-                return request
-            }
+            return request
         }
         let latest = try? await store.request(watch.id)
         return latest ?? current
